@@ -1,0 +1,40 @@
+/** Where edgewa writes what it has to say. `console` fits; so does pino or a Workers logger. */
+export interface Logger {
+  debug(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+/**
+ * Wraps a logger so that no secret (access token, app secret, verify token) reaches
+ * it, even inside a message or stack trace a user's handler produced.
+ */
+export function redactingLogger(base: Logger, secrets: readonly (string | undefined)[]): Logger {
+  const hidden = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
+  if (hidden.length === 0) return base;
+  const clean = (arg: unknown): unknown => {
+    if (typeof arg === "string") return redact(arg, hidden);
+    if (arg instanceof Error) return redact(describeError(arg), hidden);
+    return arg;
+  };
+  return {
+    debug: (...args) => base.debug(...args.map(clean)),
+    warn: (...args) => base.warn(...args.map(clean)),
+    error: (...args) => base.error(...args.map(clean)),
+  };
+}
+
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join("[redacted]");
+  return out;
+}
+
+/** An error as one string: its stack when it has one (which starts with the message), with causes. */
+function describeError(error: Error): string {
+  let text = error.stack ?? `${error.name}: ${error.message}`;
+  if (error.cause !== undefined) {
+    text += `\nCaused by: ${error.cause instanceof Error ? describeError(error.cause) : String(error.cause)}`;
+  }
+  return text;
+}

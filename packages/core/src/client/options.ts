@@ -1,0 +1,63 @@
+import type { Store } from "../store/store.ts";
+import type { Logger } from "./log.ts";
+import type { UpdateErrorInfo } from "../webhook/receive.ts";
+
+/** Everything `new WhatsApp(...)` accepts. Names follow pywa's, camelCased. */
+export interface WhatsAppOptions {
+  /** The business phone number id: the default sender, and the filter for incoming updates. */
+  phoneId?: string;
+  /** Access token for the Graph API (system user or business token). Never logged. */
+  token?: string;
+  /** The app secret. Set it and every POST must carry a valid `X-Hub-Signature-256`. */
+  appSecret?: string;
+  /** The token Meta echoes in the GET verification challenge. */
+  verifyToken?: string;
+  /** WhatsApp Business Account id: updates of other WABAs are ignored (see `filterUpdates`). */
+  wabaId?: string;
+  /** Business portfolio id: `account_update` updates of other portfolios are ignored. */
+  businessPortfolioId?: string;
+
+  /** The webhook path inside `wa.fetch`. Default `"/"`. */
+  webhookEndpoint?: string;
+  /** Largest webhook body accepted, in bytes; larger ones get 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Ignore updates addressed to another phone number id / WABA (default true). Raw-update handlers still see them. */
+  filterUpdates?: boolean;
+  /** Run every matching handler instead of stopping at the first (default false). */
+  continueHandling?: boolean;
+  /**
+   * Claim each update in the store before handling it, so a redelivery is handled
+   * once (default true). Turn off only when handlers are idempotent by themselves.
+   */
+  skipDuplicateUpdates?: boolean;
+  /** Claim timings (milliseconds). */
+  claims?: {
+    /** How long an in-progress claim holds before a redelivery may take over. Default 5 minutes. */
+    leaseMs?: number;
+    /** How long a finished update is remembered. Default 7 days (Meta retries for up to 7 days). */
+    retryWindowMs?: number;
+  };
+
+  /** Where claims (and later listeners) live. Default: a `MemoryStore` (one process only). */
+  store?: Store;
+  /**
+   * Accept a store that reports `atomic: false` (Cloudflare KV) for claims. Two
+   * concurrent deliveries may then both be handled: only opt in if that is acceptable.
+   */
+  allowNonAtomicStore?: boolean;
+
+  /** Called with every error a handler or filter throws; the webhook still answers 200. Default: log it. */
+  onError?: (error: unknown, info: UpdateErrorInfo) => void | Promise<void>;
+  /** Where warnings and errors go. Default `console`. Secrets are redacted before they reach it. */
+  logger?: Logger;
+
+  /** Graph API version. Default `"v25.0"`. */
+  apiVersion?: string;
+  /** Graph API base URL. Default `"https://graph.facebook.com"`; point it at a local server in tests. */
+  graphUrl?: string;
+  /** The fetch to use for Graph API calls. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+
+  /** Modules whose exported handlers are loaded at construction (see `loadHandlersModules`). */
+  handlersModules?: object[];
+}

@@ -1,0 +1,246 @@
+import { createHandler, isHandler, type AnyHandler, type Handler, type HandlerCallback, type OnUpdate } from "../handlers/handler.ts";
+import { HandlerRegistry } from "../handlers/registry.ts";
+import { Claims, assertAtomicStore } from "../store/claims.ts";
+import { MemoryStore } from "../store/memory.ts";
+import type { Store } from "../store/store.ts";
+import type { UpdateKind } from "../updates/kinds.ts";
+import { answerChallenge } from "../webhook/challenge.ts";
+import { WebhookReceiver, type ReceiveOptions, type UpdateErrorInfo } from "../webhook/receive.ts";
+import type { WebhookResult } from "../webhook/responses.ts";
+import { createRouter } from "../webhook/router.ts";
+import { importAppSecret } from "../webhook/signature.ts";
+import { redactingLogger, type Logger } from "./log.ts";
+import type { WhatsAppOptions } from "./options.ts";
+
+export const DEFAULT_API_VERSION = "v25.0";
+export const DEFAULT_GRAPH_URL = "https://graph.facebook.com";
+const MIB = 1024 * 1024;
+
+/** Loggers already told that signatures are off: the warning is said once, not per instance. */
+const warnedUnsigned = new WeakSet<Logger>();
+
+/** Anything with a `waitUntil`, e.g. a Workers ExecutionContext. */
+interface WaitUntilHost {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/**
+ * The WhatsApp Cloud API client: one per business phone number. It receives
+ * webhooks through `fetch` and dispatches them to the handlers registered with the
+ * `on…` methods.
+ */
+export class WhatsApp {
+  readonly phoneId: string | undefined;
+  readonly wabaId: string | undefined;
+  readonly apiVersion: string;
+  readonly graphUrl: string;
+  readonly store: Store;
+  readonly logger: Logger;
+
+  readonly #token: string | undefined;
+  readonly #registry = new HandlerRegistry();
+  readonly #onError: WhatsAppOptions["onError"];
+  readonly #router: ReturnType<typeof createRouter>;
+  readonly #receiver: WebhookReceiver;
+  readonly #verifyToken: string | undefined;
+
+  constructor(options: WhatsAppOptions = {}) {
+    this.phoneId = options.phoneId === undefined ? undefined : String(options.phoneId);
+    this.wabaId = options.wabaId;
+    this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+    this.graphUrl = (options.graphUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, "");
+    this.#token = options.token;
+    this.#verifyToken = options.verifyToken;
+    this.#onError = options.onError;
+    this.logger = redactingLogger(options.logger ?? console, [options.token, options.appSecret, options.verifyToken]);
+    this.store = options.store ?? new MemoryStore();
+
+    const dedupe = options.skipDuplicateUpdates ?? true;
+    if (dedupe) assertAtomicStore(this.store, "deduplicating updates", options.allowNonAtomicStore ?? false);
+
+    const baseLogger = options.logger ?? console;
+    if (!options.appSecret && !warnedUnsigned.has(baseLogger)) {
+      warnedUnsigned.add(baseLogger);
+      this.logger.warn(
+        "[edgewa] No appSecret: webhook signatures (X-Hub-Signature-256) are NOT checked, so anyone who " +
+          "knows the URL can post fake updates. Pass appSecret (your Meta app's secret) in production.",
+      );
+    }
+
+    const maxBodyBytes = options.maxBodyBytes ?? MIB;
+    if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) {
+      throw new RangeError(`maxBodyBytes must be a positive integer, got ${maxBodyBytes}`);
+    }
+    this.#receiver = new WebhookReceiver({
+      wa: this,
+      registry: this.#registry,
+      signingKey: options.appSecret ? importAppSecret(options.appSecret) : undefined,
+      claims: dedupe
+        ? new Claims(this.store, {
+            leaseMs: options.claims?.leaseMs,
+            retryWindowMs: options.claims?.retryWindowMs,
+          })
+        : undefined,
+      phoneId: this.phoneId,
+      wabaId: options.wabaId,
+      businessPortfolioId: options.businessPortfolioId,
+      filterUpdates: options.filterUpdates ?? true,
+      continueHandling: options.continueHandling ?? false,
+      reportError: (error, info) => this.#reportError(error, info),
+    });
+    this.#router = createRouter({
+      path: normalizePath(options.webhookEndpoint ?? "/"),
+      maxBodyBytes,
+      verifyToken: options.verifyToken,
+      receiver: this.#receiver,
+      onUnexpected: (error) => this.logger.error("[edgewa] unexpected error while serving a request:", error),
+    });
+    if (options.handlersModules) this.loadHandlersModules(...options.handlersModules);
+  }
+
+  /** True when an access token was configured (the token itself is never exposed). */
+  get hasToken(): boolean {
+    return this.#token !== undefined;
+  }
+
+  // ── The HTTP surface ─────────────────────────────────────────────────────────
+
+  /**
+   * Serves the webhook (and, later, flow endpoints): a standard fetch handler.
+   * Pass `{ waitUntil }` to answer Meta before the handlers run. Also callable as a
+   * Workers module handler, `fetch(request, env, ctx)`, taking `ctx.waitUntil`.
+   */
+  readonly fetch = (
+    request: Request,
+    options?: ReceiveOptions | object,
+    executionCtx?: WaitUntilHost,
+  ): Promise<Response> => {
+    const given = (options as ReceiveOptions | undefined)?.waitUntil;
+    const waitUntil =
+      typeof given === "function"
+        ? given.bind(options)
+        : executionCtx && typeof executionCtx.waitUntil === "function"
+          ? (p: Promise<unknown>) => executionCtx.waitUntil(p)
+          : undefined;
+    return Promise.resolve(this.#router.fetch(request, { waitUntil }));
+  };
+
+  /**
+   * pywa's `webhook_challenge_handler`, for servers of your own: answers Meta's GET
+   * verification. `mode` is `hub.mode` (Meta always sends `"subscribe"`).
+   */
+  webhookChallengeHandler(verifyToken: string | null | undefined, challenge: string | null | undefined, mode = "subscribe"): WebhookResult {
+    return answerChallenge(this.#verifyToken, mode, verifyToken, challenge);
+  }
+
+  /**
+   * pywa's `webhook_update_handler`, for servers of your own: give it the raw body
+   * bytes (exactly as received) and the `X-Hub-Signature-256` header.
+   */
+  webhookUpdateHandler(
+    rawBody: Uint8Array | ArrayBuffer | string,
+    signatureHeader?: string | null,
+    options?: ReceiveOptions,
+  ): Promise<WebhookResult> {
+    const bytes =
+      typeof rawBody === "string"
+        ? new TextEncoder().encode(rawBody)
+        : rawBody instanceof Uint8Array
+          ? new Uint8Array(rawBody)
+          : new Uint8Array(rawBody);
+    return this.#receiver.receive(bytes, signatureHeader, options);
+  }
+
+  // ── Handler registration ─────────────────────────────────────────────────────
+
+  readonly onMessage = this.#on("message");
+  readonly onCallbackButton = this.#on("callbackButton");
+  readonly onCallbackSelection = this.#on("callbackSelection");
+  readonly onMessageStatus = this.#on("messageStatus");
+  readonly onGroupMessageStatuses = this.#on("groupMessageStatuses");
+  readonly onChatOpened = this.#on("chatOpened");
+  readonly onFlowCompletion = this.#on("flowCompletion");
+  readonly onPhoneNumberChange = this.#on("phoneNumberChange");
+  readonly onIdentityChange = this.#on("identityChange");
+  readonly onCallConnect = this.#on("callConnect");
+  readonly onCallTerminate = this.#on("callTerminate");
+  readonly onCallStatus = this.#on("callStatus");
+  readonly onCallPermissionUpdate = this.#on("callPermissionUpdate");
+  readonly onUserMarketingPreferences = this.#on("userMarketingPreferences");
+  readonly onTemplateStatusUpdate = this.#on("templateStatusUpdate");
+  readonly onTemplateCategoryUpdate = this.#on("templateCategoryUpdate");
+  readonly onTemplateQualityUpdate = this.#on("templateQualityUpdate");
+  readonly onTemplateComponentsUpdate = this.#on("templateComponentsUpdate");
+  readonly onAccountUpdate = this.#on("accountUpdate");
+  readonly onEditedMessage = this.#on("editedMessage");
+  readonly onDeletedMessage = this.#on("deletedMessage");
+  readonly onOutgoingMessage = this.#on("outgoingMessage");
+  readonly onOutgoingEditedMessage = this.#on("outgoingEditedMessage");
+  readonly onOutgoingDeletedMessage = this.#on("outgoingDeletedMessage");
+  /** Every webhook change, as received; runs after the typed handlers, whatever they did. */
+  readonly onRawUpdate = this.#on("raw");
+
+  /** Registers handlers built with the standalone `onMessage(…)`-style factories. */
+  addHandlers(...handlers: AnyHandler[]): this {
+    for (const h of handlers) {
+      if (!isHandler(h)) throw new TypeError("addHandlers: expected handlers made by onMessage(...) and friends");
+    }
+    this.#registry.add(...handlers);
+    return this;
+  }
+
+  /** Unregisters these handlers; an unregistered one throws unless `{ silent: true }` is passed last. */
+  removeHandlers(...args: (AnyHandler | { silent: boolean })[]): this {
+    const last = args.at(-1);
+    const silent = last !== undefined && !isHandler(last) ? last.silent : false;
+    this.#registry.remove(args.filter(isHandler), silent);
+    return this;
+  }
+
+  /** Unregisters every handler, of any kind, that calls one of these functions. */
+  removeCallbacks(...callbacks: HandlerCallback<never>[]): this {
+    this.#registry.removeCallbacks(callbacks);
+    return this;
+  }
+
+  /**
+   * Registers every handler that these modules export (values made by the standalone
+   * factories, or arrays of them), in the modules' export order.
+   */
+  loadHandlersModules(...modules: object[]): this {
+    for (const module of modules) {
+      for (const key of Object.keys(module).sort()) {
+        const value = (module as Record<string, unknown>)[key];
+        const found = Array.isArray(value) ? value.filter(isHandler) : isHandler(value) ? [value] : [];
+        this.#registry.add(...found);
+      }
+    }
+    return this;
+  }
+
+  #on<K extends UpdateKind>(kind: K): OnUpdate<K, Handler<K>> {
+    return ((...args: unknown[]) => {
+      const handler = createHandler(kind, args);
+      this.#registry.add(handler as unknown as AnyHandler);
+      return handler;
+    }) as OnUpdate<K, Handler<K>>;
+  }
+
+  async #reportError(error: unknown, info: UpdateErrorInfo): Promise<void> {
+    try {
+      if (this.#onError) await this.#onError(error, info);
+      else this.logger.error(`[edgewa] ${describe(info)} failed:`, error);
+    } catch (secondary) {
+      this.logger.error("[edgewa] onError itself threw:", secondary);
+    }
+  }
+}
+
+function describe(info: UpdateErrorInfo): string {
+  const what = info.phase === "store" ? "the store" : "a handler";
+  return info.kind ? `${what} for ${info.kind} ${info.updateId ?? ""}`.trim() : what;
+}
+
+function normalizePath(path: string): string {
+  return path.startsWith("/") ? path : `/${path}`;
+}

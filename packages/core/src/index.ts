@@ -1,0 +1,20 @@
+// @edgewa/core: the public surface. Everything here runs on any platform with
+// fetch and Web Crypto; adapters (@edgewa/cloudflare, /lambda, /vercel) add the rest.
+export { WhatsApp, DEFAULT_API_VERSION, DEFAULT_GRAPH_URL } from "./client/whatsapp.ts";
+export type { WhatsAppOptions } from "./client/options.ts";
+export type { Logger } from "./client/log.ts";
+
+export * from "./updates/index.ts";
+export type { UpdateKind, UpdateKinds, AnyUpdate, TypedUpdate } from "./updates/kinds.ts";
+export type { WebhookPayload, WebhookEntry, WebhookChange } from "./webhook/payload.ts";
+export type { UpdateErrorInfo, ReceiveOptions } from "./webhook/receive.ts";
+export type { WebhookResult } from "./webhook/responses.ts";
+export { signBody, importAppSecret } from "./webhook/signature.ts";
+
+export { Filter, and, or, not, newFilter, type FilterFn, type FilterResult } from "./handlers/filter.ts";
+export { filters } from "./handlers/filters/index.ts";
+export { StopHandling, ContinueHandling } from "./handlers/control.ts";
+export type { Handler, HandlerCallback, HandlerOptions, OnUpdate } from "./handlers/handler.ts";
+export * from "./handlers/factories.ts";
+
+export * from "./store/index.ts";

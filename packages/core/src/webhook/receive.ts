@@ -1,0 +1,158 @@
+import type { WhatsApp } from "../client/whatsapp.ts";
+import { dispatch } from "../handlers/dispatch.ts";
+import type { HandlerRegistry } from "../handlers/registry.ts";
+import type { Claims } from "../store/claims.ts";
+import { classifyPayload, type ClassifiedChange } from "../updates/classify.ts";
+import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
+import type { RawUpdate } from "../updates/raw.ts";
+import { RESULTS, type WebhookResult } from "./responses.ts";
+import { checkSignature } from "./signature.ts";
+
+/** What `onError` is told about a failure. */
+export interface UpdateErrorInfo {
+  /** Where it failed: a handler or filter, or the store while claiming. */
+  phase: "handler" | "store";
+  kind?: UpdateKind;
+  /** The update's id (a wamid, call id, …) when it has one. */
+  updateId?: string;
+}
+
+export interface ReceiveOptions {
+  /** Keeps the handlers running after the response is returned (Workers' ctx.waitUntil, Vercel's waitUntil). */
+  waitUntil?: (promise: Promise<unknown>) => void;
+}
+
+/** The pieces of the client the webhook pipeline needs. */
+export interface ReceiverConfig {
+  wa: WhatsApp;
+  registry: HandlerRegistry;
+  /** The HMAC key of the app secret, or undefined when signatures are not checked. */
+  signingKey: Promise<CryptoKey> | undefined;
+  claims: Claims | undefined;
+  phoneId: string | undefined;
+  wabaId: string | undefined;
+  businessPortfolioId: string | undefined;
+  filterUpdates: boolean;
+  continueHandling: boolean;
+  reportError: (error: unknown, info: UpdateErrorInfo) => Promise<void>;
+}
+
+type Outcome = "ok" | "busy";
+
+/**
+ * The POST pipeline after the body has been read: signature, JSON, classification,
+ * then, per update, claim → handlers → complete/release. See DESIGN.md "Request path".
+ */
+export class WebhookReceiver {
+  readonly #config: ReceiverConfig;
+
+  constructor(config: ReceiverConfig) {
+    this.#config = config;
+  }
+
+  async receive(
+    body: Uint8Array<ArrayBuffer>,
+    signature: string | null | undefined,
+    options: ReceiveOptions = {},
+  ): Promise<WebhookResult> {
+    const key = this.#config.signingKey;
+    if (key) {
+      const check = await checkSignature(await key, body, signature);
+      if (check === "missing") return RESULTS.unauthorized;
+      if (check === "invalid") return RESULTS.forbidden;
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(DECODER.decode(body));
+    } catch {
+      return RESULTS.badRequest;
+    }
+    const changes = classifyPayload(this.#config.wa, payload);
+    if (options.waitUntil) {
+      // Meta wants a fast 200; the work goes on after the response. A redelivery that
+      // finds a claim in progress is simply acknowledged: the first delivery owns it.
+      // Starting on the next macrotask lets the 200 leave first even when a handler
+      // does synchronous work before its first await.
+      options.waitUntil(
+        nextTask()
+          .then(() => this.#process(changes))
+          .catch((error) => this.#config.reportError(error, { phase: "store" })),
+      );
+      return RESULTS.ok;
+    }
+    try {
+      return (await this.#process(changes)) === "busy" ? RESULTS.busy : RESULTS.ok;
+    } catch (error) {
+      // The store failed: nothing was marked done, so let Meta retry later.
+      await this.#config.reportError(error, { phase: "store" });
+      return RESULTS.internalError;
+    }
+  }
+
+  async #process(changes: ClassifiedChange[]): Promise<Outcome> {
+    let outcome: Outcome = "ok";
+    for (const change of changes) {
+      if (this.#accepts(change.raw)) {
+        for (const update of change.updates) {
+          if ((await this.#handle(update)) === "busy") outcome = "busy";
+        }
+      }
+      if ((await this.#handle(change.raw)) === "busy") outcome = "busy";
+    }
+    return outcome;
+  }
+
+  /** pywa's `filter_updates`: typed handlers only see our phone number's (and WABA's) updates. */
+  #accepts(raw: RawUpdate): boolean {
+    const { filterUpdates, phoneId, wabaId, businessPortfolioId } = this.#config;
+    if (!filterUpdates) return true;
+    const accountId = raw.field === "account_update" ? businessPortfolioId : wabaId;
+    if (accountId !== undefined && raw.entryId !== accountId) return false;
+    const to = (raw.value as { metadata?: { phone_number_id?: unknown } } | null)?.metadata?.phone_number_id;
+    return phoneId === undefined || to === undefined || String(to) === phoneId;
+  }
+
+  async #handle(update: AnyUpdate): Promise<Outcome> {
+    const { wa, registry, claims, continueHandling, reportError } = this.#config;
+    const handlers = registry.list(update.kind);
+    if (handlers.length === 0) return "ok";
+    let claim;
+    if (claims) {
+      const result = await claims.claim(await claimId(update));
+      if (result.status === "done") return "ok";
+      if (result.status === "busy") return "busy";
+      claim = result.claim;
+    }
+    let failed = false;
+    try {
+      const { errors } = await dispatch(wa, handlers, update, continueHandling);
+      failed = errors.length > 0;
+      for (const error of errors) await reportError(error, { phase: "handler", kind: update.kind, updateId: update.id });
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      // A failed update is released so that a redelivery is handled again; a finished
+      // one is remembered for the retry window so that a redelivery is skipped.
+      if (claim) await (failed ? claim.release() : claim.complete());
+    }
+    return "ok";
+  }
+}
+
+const DECODER = new TextDecoder();
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The store key of one update. Typed updates have a stable id of their own; a raw
+ * change has none, so it is identified by a digest of its content.
+ */
+async function claimId(update: AnyUpdate): Promise<string> {
+  if (update.kind !== "raw") return update.dedupeKey;
+  const text = `${update.entryId}\u0000${update.field}\u0000${JSON.stringify(update.value)}`;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  let hex = "";
+  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
+  return `raw:${hex}`;
+}
