@@ -31,15 +31,18 @@ export abstract class BaseUpdate {
   readonly wabaId: string;
   /** Free-form state shared by every handler that sees this update. */
   readonly sharedData: Record<string, unknown> = {};
-  protected readonly client: WhatsApp;
+  // Private, so that logging or serialising an update never shows the client (and
+  // what it holds); shortcuts reach it through the protected getter.
+  readonly #client: WhatsApp;
 
   constructor(source: UpdateSource) {
-    this.client = source.client;
+    this.#client = source.client;
     this.raw = source.change;
     this.wabaId = source.entryId;
-    // The client is reachable through shortcuts, but must not show up when an update
-    // is logged or serialised (it holds the access token).
-    Object.defineProperty(this, "client", { enumerable: false });
+  }
+
+  protected get client(): WhatsApp {
+    return this.#client;
   }
 
   /**

@@ -36,15 +36,25 @@ export async function signBody(key: CryptoKey, body: Uint8Array<ArrayBuffer>): P
   return PREFIX + hex;
 }
 
-/** 64 hex characters → 32 bytes; anything else → undefined. */
+/** 64 hex characters (either case) → 32 bytes; anything else → undefined. */
 function parseHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!HEX_DIGEST.test(hex)) return undefined;
+  if (hex.length !== 64) return undefined;
   const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < 32; i++) {
+    const hi = nibble(hex.charCodeAt(2 * i));
+    const lo = nibble(hex.charCodeAt(2 * i + 1));
+    if ((hi | lo) < 0) return undefined;
+    out[i] = (hi << 4) | lo;
+  }
   return out;
 }
 
-const HEX_DIGEST = /^[0-9a-fA-F]{64}$/;
+function nibble(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48; // 0-9
+  if (c >= 97 && c <= 102) return c - 87; // a-f
+  if (c >= 65 && c <= 70) return c - 55; // A-F
+  return -1;
+}
 
 /** Constant-time string equality (for the verify token). */
 export function timingSafeEqual(a: string, b: string): boolean {
