@@ -1,26 +1,26 @@
 import { WhatsApp, filters, type WhatsAppOptions } from "@edgewa/core";
 
-/**
- * The example bot. Its handlers only log what they would send: replying through
- * the Graph API arrives with the sending half of the client.
- */
+/** The example bot: an echo bot with a greeting and a button. */
 export function createBot(options: WhatsAppOptions): WhatsApp {
   const wa = new WhatsApp(options);
 
-  wa.onMessage(filters.command("start", "help"), (_, msg) => {
-    console.log(`[bot] would send to ${msg.from.waId}: "Hi ${msg.from.name ?? "there"}! Send me anything and I'll echo it."`);
+  wa.onMessage(filters.command("start", "help"), async (_, msg) => {
+    await msg.reply(`Hi ${msg.from.name ?? "there"}! Send me anything and I'll echo it.`, {
+      buttons: [{ title: "What can you do?", callbackData: "about" }],
+    });
   });
 
-  wa.onMessage(filters.text, (_, msg) => {
-    console.log(`[bot] would echo to ${msg.from.waId}: "${msg.text}"`);
+  wa.onMessage(filters.text, async (_, msg) => {
+    await msg.markAsRead();
+    await msg.reply(msg.text!, { quote: true });
   });
 
-  wa.onMessage(filters.media, (_, msg) => {
-    console.log(`[bot] ${msg.from.waId} sent ${msg.type}; would react with 👍 to ${msg.id}`);
+  wa.onMessage(filters.media, async (_, msg) => {
+    await msg.react("👍");
   });
 
-  wa.onCallbackButton((_, click) => {
-    console.log(`[bot] ${click.from.waId} clicked "${click.title}" (${click.data})`);
+  wa.onCallbackButton(filters.matches("about"), async (_, click) => {
+    await click.reply("I echo text, react to media, and run anywhere fetch does.");
   });
 
   wa.onMessageStatus((_, status) => {

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { createBot } from "./bot.ts";
+import { dryRunFetch } from "./dry-run-fetch.ts";
 import { serve } from "./serve.ts";
 
 // Configuration comes from the environment; the defaults make a local bot that
@@ -11,7 +12,9 @@ const phoneId = env.WHATSAPP_PHONE_ID ?? "1234567890";
 
 const wa = createBot({
   phoneId,
-  token: env.WHATSAPP_TOKEN,
+  // Without a token, Graph API calls are logged instead of sent.
+  token: env.WHATSAPP_TOKEN ?? "dry-run-token",
+  fetch: env.WHATSAPP_TOKEN || env.WHATSAPP_GRAPH_URL ? undefined : dryRunFetch,
   appSecret,
   verifyToken,
   graphUrl: env.WHATSAPP_GRAPH_URL,

@@ -18,3 +18,10 @@ export type { Handler, HandlerCallback, HandlerOptions, OnUpdate } from "./handl
 export * from "./handlers/factories.ts";
 
 export * from "./store/index.ts";
+
+export { SentMessage, type SendResponse } from "./client/sent-message.ts";
+export * from "./client/send/index.ts";
+export * from "./client/media/index.ts";
+export * from "./graph/errors.ts";
+export { GraphApi, type CallOptions, type GraphRequest, type QueryValue } from "./graph/request.ts";
+export type { RetryOptions } from "./graph/retry.ts";

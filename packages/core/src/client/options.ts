@@ -1,3 +1,4 @@
+import type { RetryOptions } from "../graph/retry.ts";
 import type { Store } from "../store/store.ts";
 import type { Logger } from "./log.ts";
 import type { UpdateErrorInfo } from "../webhook/receive.ts";
@@ -57,6 +58,10 @@ export interface WhatsAppOptions {
   graphUrl?: string;
   /** The fetch to use for Graph API calls. Default: the global `fetch`. */
   fetch?: typeof fetch;
+  /** Per-attempt timeout of Graph API calls, in milliseconds. Default 30 s. */
+  timeoutMs?: number;
+  /** How Graph API calls are retried (rate limits, 5xx, timeouts, network failures). */
+  retry?: RetryOptions;
 
   /** Modules whose exported handlers are loaded at construction (see `loadHandlersModules`). */
   handlersModules?: object[];

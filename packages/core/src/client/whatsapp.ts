@@ -9,11 +9,35 @@ import { WebhookReceiver, type ReceiveOptions, type UpdateErrorInfo } from "../w
 import type { WebhookResult } from "../webhook/responses.ts";
 import { createRouter } from "../webhook/router.ts";
 import { importAppSecret } from "../webhook/signature.ts";
+import { GraphApi } from "../graph/request.ts";
 import { redactingLogger, type Logger } from "./log.ts";
 import type { WhatsAppOptions } from "./options.ts";
+import type { SentMessage } from "./sent-message.ts";
+import { sendMessage, type SendMessageOptions } from "./send/text.ts";
+import {
+  sendAudio, sendDocument, sendImage, sendSticker, sendVideo, sendVoice,
+  type SendAudioOptions, type SendDocumentOptions, type SendImageOptions, type SendStickerOptions,
+  type SendVideoOptions, type SendVoiceOptions,
+} from "./send/media.ts";
+import { requestLocation, sendLocation, type RequestLocationOptions, type SendLocationOptions } from "./send/location.ts";
+import { requestContactInfo, sendContact, type RequestContactInfoOptions, type SendContactOptions } from "./send/contact.ts";
+import { removeReaction, sendReaction, type RemoveReactionOptions, type SendReactionOptions } from "./send/reaction.ts";
+import { sendTemplate, type SendTemplateOptions } from "./send/template.ts";
+import {
+  sendCatalog, sendProduct, sendProducts,
+  type SendCatalogOptions, type SendProductOptions, type SendProductsOptions,
+} from "./send/catalog.ts";
+import { indicateTyping, markMessageAsRead, type ReadReceiptOptions } from "./send/read.ts";
+import type { SuccessResult } from "./results.ts";
+import { uploadMedia, type UploadMediaOptions } from "./media/upload.ts";
+import { getMediaUrl, type GetMediaUrlOptions } from "./media/url.ts";
+import { downloadMedia, getMediaBytes, streamMedia, type DownloadMediaOptions, type MediaSource } from "./media/download.ts";
+import { deleteMedia, type DeleteMediaOptions } from "./media/delete.ts";
+import type { Media, MediaUrl } from "./media/types.ts";
 
 export const DEFAULT_API_VERSION = "v25.0";
 export const DEFAULT_GRAPH_URL = "https://graph.facebook.com";
+export const USER_AGENT = "edgewa/0.1.0";
 const MIB = 1024 * 1024;
 
 /** Loggers already told that signatures are off: the warning is said once, not per instance. */
@@ -36,6 +60,8 @@ export class WhatsApp {
   readonly graphUrl: string;
   readonly store: Store;
   readonly logger: Logger;
+  /** Low-level Graph API access (pywa's `wa.api`), for calls the client has no method for. */
+  readonly api: GraphApi;
 
   readonly #token: string | undefined;
   readonly #registry = new HandlerRegistry();
@@ -54,6 +80,15 @@ export class WhatsApp {
     this.#onError = options.onError;
     this.logger = redactingLogger(options.logger ?? console, [options.token, options.appSecret, options.verifyToken]);
     this.store = options.store ?? new MemoryStore();
+    this.api = new GraphApi({
+      token: options.token,
+      graphUrl: this.graphUrl,
+      apiVersion: this.apiVersion,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      userAgent: USER_AGENT,
+    });
 
     const dedupe = options.skipDuplicateUpdates ?? true;
     if (dedupe) assertAtomicStore(this.store, "deduplicating updates", options.allowNonAtomicStore ?? false);
@@ -150,6 +185,50 @@ export class WhatsApp {
           : new Uint8Array(rawBody);
     return this.#receiver.receive(bytes, signatureHeader, options);
   }
+
+  /** The phone number id a call acts for: the given one, else the client's `phoneId`. */
+  resolvePhoneId(given?: string): string {
+    const id = given ?? this.phoneId;
+    if (id === undefined || id === "") {
+      throw new TypeError("No phone number id: pass `phoneId` to new WhatsApp({ … }) or `sender` to this call");
+    }
+    return String(id);
+  }
+
+  // ── Sending messages ─────────────────────────────────────────────────────────
+  // Each method is its own file under client/send/ or client/media/.
+
+  /** A text message; with `buttons`, an interactive one. */
+  sendMessage(options: SendMessageOptions): Promise<SentMessage> { return sendMessage(this, options); }
+  /** pywa's alias of `sendMessage`. */
+  sendText(options: SendMessageOptions): Promise<SentMessage> { return sendMessage(this, options); }
+  sendImage(options: SendImageOptions): Promise<SentMessage> { return sendImage(this, options); }
+  sendVideo(options: SendVideoOptions): Promise<SentMessage> { return sendVideo(this, options); }
+  sendDocument(options: SendDocumentOptions): Promise<SentMessage> { return sendDocument(this, options); }
+  sendAudio(options: SendAudioOptions): Promise<SentMessage> { return sendAudio(this, options); }
+  sendVoice(options: SendVoiceOptions): Promise<SentMessage> { return sendVoice(this, options); }
+  sendSticker(options: SendStickerOptions): Promise<SentMessage> { return sendSticker(this, options); }
+  sendLocation(options: SendLocationOptions): Promise<SentMessage> { return sendLocation(this, options); }
+  requestLocation(options: RequestLocationOptions): Promise<SentMessage> { return requestLocation(this, options); }
+  sendContact(options: SendContactOptions): Promise<SentMessage> { return sendContact(this, options); }
+  requestContactInfo(options: RequestContactInfoOptions): Promise<SentMessage> { return requestContactInfo(this, options); }
+  sendReaction(options: SendReactionOptions): Promise<SentMessage> { return sendReaction(this, options); }
+  removeReaction(options: RemoveReactionOptions): Promise<SentMessage> { return removeReaction(this, options); }
+  sendTemplate(options: SendTemplateOptions): Promise<SentMessage> { return sendTemplate(this, options); }
+  sendCatalog(options: SendCatalogOptions): Promise<SentMessage> { return sendCatalog(this, options); }
+  sendProduct(options: SendProductOptions): Promise<SentMessage> { return sendProduct(this, options); }
+  sendProducts(options: SendProductsOptions): Promise<SentMessage> { return sendProducts(this, options); }
+  markMessageAsRead(options: ReadReceiptOptions): Promise<SuccessResult> { return markMessageAsRead(this, options); }
+  indicateTyping(options: ReadReceiptOptions): Promise<SuccessResult> { return indicateTyping(this, options); }
+
+  // ── Media ────────────────────────────────────────────────────────────────────
+
+  uploadMedia(options: UploadMediaOptions): Promise<Media> { return uploadMedia(this, options); }
+  getMediaUrl(options: GetMediaUrlOptions): Promise<MediaUrl> { return getMediaUrl(this, options); }
+  getMediaBytes(options: MediaSource): Promise<Uint8Array> { return getMediaBytes(this, options); }
+  streamMedia(options: MediaSource): Promise<ReadableStream<Uint8Array>> { return streamMedia(this, options); }
+  downloadMedia(options: DownloadMediaOptions): Promise<void> { return downloadMedia(this, options); }
+  deleteMedia(options: DeleteMediaOptions): Promise<SuccessResult> { return deleteMedia(this, options); }
 
   // ── Handler registration ─────────────────────────────────────────────────────
 

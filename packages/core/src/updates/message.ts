@@ -1,3 +1,5 @@
+import type { DownloadMediaOptions } from "../client/media/download.ts";
+import type { CallOptions } from "../graph/request.ts";
 import { type UpdateSource, toDate } from "./base.ts";
 import { type Json, bool, need, nonEmpty, num, obj, str } from "./json.ts";
 import { Location } from "./location.ts";
@@ -159,7 +161,39 @@ export abstract class MessageBase extends BaseUserUpdate {
   override get textFields(): readonly (string | undefined)[] {
     return [this.text, this.caption];
   }
+
+  // ── Media ────────────────────────────────────────────────────────────────────
+  // By media id: `GET /{media-id}` for a fresh URL, then the download (with the
+  // token, which only ever goes to Meta's hosts or the configured graphUrl).
+
+  /** The media's bytes, in memory. Throws a TypeError if the message has no media. */
+  async getMediaBytes(options?: MediaCallOptions): Promise<Uint8Array> {
+    return this.client.getMediaBytes({ ...options, mediaId: this.#mediaId("getMediaBytes") });
+  }
+
+  /** The media as a stream of bytes, read as it arrives. Throws a TypeError if the message has no media. */
+  async streamMedia(options?: MediaCallOptions): Promise<ReadableStream<Uint8Array>> {
+    return this.client.streamMedia({ ...options, mediaId: this.#mediaId("streamMedia") });
+  }
+
+  /** Writes the media into `sink`. Throws a TypeError if the message has no media. */
+  async downloadMedia(options: MessageDownloadOptions): Promise<void> {
+    return this.client.downloadMedia({ ...options, mediaId: this.#mediaId("downloadMedia") });
+  }
+
+  #mediaId(method: string): string {
+    const id = this.media?.id;
+    if (id === undefined) {
+      throw new TypeError(`${method}: this message (type "${this.type}") has no media; check hasMedia first`);
+    }
+    return id;
+  }
 }
+
+/** What the media methods of a message take: the call options (`signal`, `timeoutMs`, `retry`). */
+export type MediaCallOptions = CallOptions;
+/** `downloadMedia`'s options on a message: where to write (`sink`) and the call options; the media is the message's. */
+export type MessageDownloadOptions = Omit<DownloadMediaOptions, "mediaId" | "url">;
 
 /** A message a user sent to the business (`messages` field). */
 export class Message extends MessageBase {

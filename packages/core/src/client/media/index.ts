@@ -1,0 +1,12 @@
+// The media methods: upload, look up, download, delete, and how a send's media argument is resolved.
+// `Media` is exported as `UploadedMedia` and `MediaType` not at all: the package root already
+// exports the incoming-message `Media` and an identical `MediaType` from updates/.
+export type { Media as UploadedMedia, MediaInput, MediaUrl } from "./types.ts";
+export { uploadMedia, decodeDataUri, type UploadMediaOptions, type UploadableMedia } from "./upload.ts";
+export { getMediaUrl, type GetMediaUrlOptions } from "./url.ts";
+export {
+  downloadMedia, fetchMedia, getMediaBytes, streamMedia,
+  type DownloadMediaOptions, type MediaSource,
+} from "./download.ts";
+export { deleteMedia, type DeleteMediaOptions } from "./delete.ts";
+export { resolveMediaParam, type ResolveMediaOptions } from "./resolve.ts";

@@ -1,0 +1,29 @@
+/**
+ * What a media argument may be (pywa's media parameter, minus file paths: the core
+ * has no filesystem):
+ * - a media id (`"1234567890"`) or a `Media` from `uploadMedia` → sent by id;
+ * - an `http(s)://` URL → sent as a link, WhatsApp fetches it;
+ * - bytes (`Uint8Array`, `ArrayBuffer`), a `Blob`/`File`, a `ReadableStream` of bytes,
+ *   or a `data:<mime>;base64,…` URI → uploaded first, then sent by id.
+ */
+export type MediaInput = string | Media | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>;
+
+export type MediaType = "image" | "video" | "audio" | "document" | "sticker";
+
+/** An uploaded media: its id is valid for 30 days (or its TTL). */
+export interface Media {
+  id: string;
+  /** The phone number id it was uploaded to. */
+  uploadedTo: string;
+  filename?: string;
+  mimeType?: string;
+}
+
+/** `GET /{media-id}`: where to download a media (the URL is valid for about 5 minutes). */
+export interface MediaUrl {
+  id: string;
+  url: string;
+  mimeType: string;
+  sha256: string;
+  fileSize: number;
+}

@@ -1,0 +1,199 @@
+import {
+  GraphNetworkError,
+  GraphResponseError,
+  GraphTimeoutError,
+  WhatsAppError,
+} from "./errors.ts";
+import { DEFAULT_RETRY, backoffMs, retryAfterMs, sleep, type RetryOptions } from "./retry.ts";
+import { isTrustedHost } from "./trusted-hosts.ts";
+
+/** What every Graph API call accepts besides its own parameters. */
+export interface CallOptions {
+  /** Cancels the call, including any wait between retries. */
+  signal?: AbortSignal;
+  /** Per attempt, in milliseconds. Default: the client's `timeoutMs` (30 s). */
+  timeoutMs?: number;
+  /** Retry policy for this call, or `false` for a single attempt. */
+  retry?: RetryOptions | false;
+}
+
+/** Just the call options of a method's options object, to pass on to `wa.api`. */
+export function callOptions({ signal, timeoutMs, retry }: CallOptions): CallOptions {
+  return { signal, timeoutMs, retry };
+}
+
+export type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
+
+export interface GraphRequest extends CallOptions {
+  method: "GET" | "POST" | "DELETE";
+  /** `/…` under `{graphUrl}/{apiVersion}`, or an absolute URL (paging links, media downloads). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as is (FormData, Blob, bytes, a stream): fetch sets the content type, e.g. the multipart boundary. */
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+export interface GraphApiOptions {
+  token: string | undefined;
+  graphUrl: string;
+  apiVersion: string;
+  fetch: typeof fetch | undefined;
+  timeoutMs: number | undefined;
+  retry: RetryOptions | undefined;
+  userAgent: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Graph error codes that mean "slow down", worth a retry after a backoff. */
+const THROTTLING_CODES = new Set([4, 80007, 130429, 131056]);
+
+/**
+ * HTTP to the Graph API: one place for the base URL and version, the token (only
+ * ever in the Authorization header, only to Meta's hosts or the configured
+ * graphUrl), timeouts, retries with backoff and jitter, and typed errors.
+ * Exposed as `wa.api` for calls the client has no method for.
+ */
+export class GraphApi {
+  readonly graphUrl: string;
+  readonly apiVersion: string;
+  readonly #token: string | undefined;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #retry: Required<RetryOptions>;
+  readonly #userAgent: string;
+
+  constructor(options: GraphApiOptions) {
+    this.graphUrl = options.graphUrl.replace(/\/+$/, "");
+    this.apiVersion = options.apiVersion.startsWith("v") ? options.apiVersion : `v${options.apiVersion}`;
+    this.#token = options.token;
+    // Bound lazily: tests and polyfills may install globalThis.fetch after construction.
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#userAgent = options.userAgent;
+  }
+
+  /** A Graph API call answered with JSON: the parsed body, or a typed error. */
+  async request<T = unknown>(req: GraphRequest): Promise<T> {
+    const response = await this.send(req);
+    const text = await response.text();
+    try {
+      return (text ? JSON.parse(text) : {}) as T;
+    } catch {
+      throw new GraphResponseError({ method: req.method, url: response.url || this.url(req), statusCode: response.status, bodyText: text });
+    }
+  }
+
+  /**
+   * A call whose successful response is returned unread (media downloads stream
+   * it). Error responses are still turned into typed errors.
+   */
+  async send(req: GraphRequest): Promise<Response> {
+    const url = this.url(req);
+    const policy = req.retry === false ? { ...this.#retry, maxAttempts: 1 } : { ...this.#retry, ...req.retry };
+    // A stream can be read once: such a body is never retried.
+    const replayable = !(req.body instanceof ReadableStream);
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      let error: unknown;
+      let retryAfter: number | undefined;
+      try {
+        const response = await this.#attempt(req, url);
+        if (response.ok) return response;
+        retryAfter = retryAfterMs(response.headers.get("retry-after"));
+        error = await toError(req.method, url, response);
+      } catch (thrown) {
+        error = thrown;
+      }
+      if (req.signal?.aborted) throw req.signal.reason;
+      const elapsed = Date.now() - started;
+      const wait = retryAfter ?? backoffMs(attempt - 1, policy);
+      if (!replayable || attempt >= policy.maxAttempts || !isRetryable(error) || elapsed + wait > policy.maxTotalMs) {
+        throw error;
+      }
+      await sleep(wait, req.signal);
+    }
+  }
+
+  /** The full URL of a request (absolute paths kept, minus any access_token in them). */
+  url(req: Pick<GraphRequest, "path" | "query">): string {
+    const url = new URL(/^https?:\/\//.test(req.path) ? req.path : `${this.graphUrl}/${this.apiVersion}${req.path}`);
+    url.searchParams.delete("access_token");
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value === undefined || value === null) continue;
+      url.searchParams.set(key, Array.isArray(value) ? value.join(",") : String(value));
+    }
+    return url.toString();
+  }
+
+  async #attempt(req: GraphRequest, url: string): Promise<Response> {
+    const headers: Record<string, string> = { "user-agent": this.#userAgent, ...req.headers };
+    if (isTrustedHost(url, this.graphUrl)) {
+      if (this.#token === undefined) throw new Error(MISSING_TOKEN);
+      headers.authorization = `Bearer ${this.#token}`;
+    }
+    let body = req.body;
+    if (req.json !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(req.json);
+    }
+    // The timeout covers the wait for the response headers only: a media download
+    // may then stream for longer (the caller's own signal still cancels it).
+    const timeoutMs = req.timeoutMs ?? this.#timeoutMs;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new GraphTimeoutError({ method: req.method, url, timeoutMs })), timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    try {
+      return await this.#fetch(url, {
+        method: req.method,
+        headers,
+        body,
+        signal,
+        // Graph API calls with a body never redirect; following one would make
+        // undici keep a second copy of the whole body (a 50 MB upload twice).
+        redirect: body === undefined ? "follow" : "error",
+        ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+      } as RequestInit);
+    } catch (error) {
+      if (req.signal?.aborted) throw req.signal.reason;
+      if (timeout.signal.aborted) throw timeout.signal.reason;
+      throw new GraphNetworkError({ method: req.method, url, cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+const MISSING_TOKEN =
+  "This Graph API call needs an access token: pass `token` to new WhatsApp({ … }) " +
+  "(a system user token from Meta Business Settings).";
+
+async function toError(method: string, url: string, response: Response): Promise<Error> {
+  const text = await response.text().catch(() => "");
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(text);
+  } catch {
+    envelope = undefined;
+  }
+  const graphError = (envelope as { error?: unknown } | undefined)?.error;
+  if (graphError && typeof graphError === "object") return WhatsAppError.fromGraph(graphError, response.status);
+  return new GraphResponseError({ method, url, statusCode: response.status, bodyText: text });
+}
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof GraphNetworkError || error instanceof GraphTimeoutError) return true;
+  if (error instanceof GraphResponseError) return error.statusCode === 429 || error.statusCode >= 500;
+  if (error instanceof WhatsAppError) {
+    return (
+      THROTTLING_CODES.has(error.code) ||
+      error.isTransient === true ||
+      error.statusCode === 429 ||
+      (error.statusCode !== undefined && error.statusCode >= 500)
+    );
+  }
+  return false;
+}
