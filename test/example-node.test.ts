@@ -35,6 +35,6 @@ describe("examples/node bot", () => {
     const body = server.requests[0]!.body as { type: string; interactive: { type: string; body: { text: string } } };
     expect(body.type).toBe("interactive");
     expect(body.interactive.type).toBe("button");
-    expect(body.interactive.body.text).toBe("Hi Test User! Send me anything and I'll echo it.");
+    expect(body.interactive.body.text).toBe("Hi Test User! Send me anything and I'll echo it, or /signup.");
   });
 });

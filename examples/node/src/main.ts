@@ -39,6 +39,12 @@ console.log(`edgewa example bot listening on ${url}/`);
 console.log(`  verify:  curl '${url}/?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=42'`);
 console.log(`  message: curl -X POST ${url}/ -H 'content-type: application/json' -H 'x-hub-signature-256: ${signature}' -d '${sample}'`);
 
+// Waiting conversations time out through the sweep (on Workers: a cron trigger).
+const sweeper = setInterval(() => void wa.sweep().catch((error) => console.error("[sweep]", error)), 15_000);
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void close().then(() => process.exit(0)));
+  process.once(signal, () => {
+    clearInterval(sweeper);
+    void close().then(() => process.exit(0));
+  });
 }

@@ -25,3 +25,7 @@ export * from "./client/media/index.ts";
 export * from "./graph/errors.ts";
 export { GraphApi, type CallOptions, type GraphRequest, type QueryValue } from "./graph/request.ts";
 export type { RetryOptions } from "./graph/retry.ts";
+
+export { ListenerTimeout, ListenerCanceled, ListenerStopped } from "./listen/errors.ts";
+export type { ListenOptions, WaitOptions, WaitFilter } from "./listen/wait.ts";
+export type { ListenerOptions } from "./listen/context.ts";

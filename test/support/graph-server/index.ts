@@ -127,6 +127,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       if (body.aborted) return;
 
       const reply = await decide(record, body, trace);
+      if (reply?.json !== undefined) record.response = reply.json;
       if (reply !== undefined) await send(res, reply, trace);
       else if (!res.headersSent) res.destroy();
     } catch (err) {

@@ -17,6 +17,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON when the content-type is JSON (`application/json`, `*+json`), else undefined. */
   body: unknown;
+  /** The JSON the server answered with (set once it answers; undefined for non-JSON answers). */
+  response?: unknown;
   /** multipart/form-data (or application/x-www-form-urlencoded, with no files), parsed. */
   form?: {
     fields: Record<string, string>;

@@ -1,5 +1,6 @@
 import type { RetryOptions } from "../graph/retry.ts";
-import type { Store } from "../store/store.ts";
+import type { ListenerOptions } from "../listen/context.ts";
+import type { Clock, Store } from "../store/store.ts";
 import type { Logger } from "./log.ts";
 import type { UpdateErrorInfo } from "../webhook/receive.ts";
 
@@ -46,6 +47,11 @@ export interface WhatsAppOptions {
    * concurrent deliveries may then both be handled: only opt in if that is acceptable.
    */
   allowNonAtomicStore?: boolean;
+
+  /** Limits and timings of waiting handlers (`waitForReply`, `wa.listen`, …). */
+  listeners?: ListenerOptions;
+  /** The clock of listener deadlines and leases. Default: the system clock. Tests pass the store's ManualClock. */
+  clock?: Clock;
 
   /** Called with every error a handler or filter throws; the webhook still answers 200. Default: log it. */
   onError?: (error: unknown, info: UpdateErrorInfo) => void | Promise<void>;

@@ -1,4 +1,6 @@
 import type { WhatsApp } from "./whatsapp.ts";
+import type { AnyUpdate, UpdateKinds } from "../updates/kinds.ts";
+import { allOf, anyOf, isUserAction, ofKind, replyingTo, statusOf, waitFor, type WaitOptions } from "../listen/wait.ts";
 
 /** The Cloud API's answer to a send: `POST /{phone-id}/messages`. */
 export interface SendResponse {
@@ -51,5 +53,86 @@ export class SentMessage {
   /** pywa's name for `id`. */
   get messageId(): string {
     return this.id;
+  }
+
+  // ── Waiting for the user (inside a named handler; see README "Listening") ──
+
+  /** The user's next message (a reply to this one with `forceQuote`). */
+  async waitForReply(options: WaitOptions & { forceQuote?: boolean } = {}): Promise<UpdateKinds["message"]> {
+    return (await this.#wait("waitForReply", options, ofKind("message"), options.forceQuote ? replyingTo(this.id) : undefined)) as UpdateKinds["message"];
+  }
+
+  /** A click on one of this message's reply buttons. */
+  async waitForClick(options: WaitOptions = {}): Promise<UpdateKinds["callbackButton"]> {
+    this.#expect("waitForClick", "button");
+    return (await this.#wait("waitForClick", options, ofKind("callbackButton"), replyingTo(this.id))) as UpdateKinds["callbackButton"];
+  }
+
+  /** A pick from this list message. */
+  async waitForSelection(options: WaitOptions = {}): Promise<UpdateKinds["callbackSelection"]> {
+    this.#expect("waitForSelection", "list");
+    return (await this.#wait("waitForSelection", options, ofKind("callbackSelection"), replyingTo(this.id))) as UpdateKinds["callbackSelection"];
+  }
+
+  /** The completion of the flow this message opened. */
+  async waitForCompletion(options: WaitOptions = {}): Promise<UpdateKinds["flowCompletion"]> {
+    this.#expect("waitForCompletion", "flow");
+    return (await this.#wait("waitForCompletion", options, ofKind("flowCompletion"), replyingTo(this.id))) as UpdateKinds["flowCompletion"];
+  }
+
+  /** This message's `delivered` (or `read`) status; a `failed` one cancels, unless `cancelIfFailed: false`. */
+  async waitUntilDelivered(options: Omit<WaitOptions, "ignoreUpdates"> & { cancelIfFailed?: boolean } = {}): Promise<UpdateKinds["messageStatus"]> {
+    return this.#waitStatus("waitUntilDelivered", options, ["delivered", "read"], options.cancelIfFailed ?? true ? statusOf(this.id, "failed") : undefined);
+  }
+
+  /** This message's `read` status; `failed` cancels (`cancelIfFailed`), and so may the user's next action (`cancelOnNewUpdate`). */
+  async waitUntilRead(
+    options: Omit<WaitOptions, "ignoreUpdates"> & { cancelIfFailed?: boolean; cancelOnNewUpdate?: boolean } = {},
+  ): Promise<UpdateKinds["messageStatus"]> {
+    return this.#waitStatus(
+      "waitUntilRead",
+      options,
+      ["read"],
+      options.cancelIfFailed ?? true ? statusOf(this.id, "failed") : undefined,
+      options.cancelOnNewUpdate ? isUserAction : undefined,
+    );
+  }
+
+  /** This message's `failed` status; `delivered` cancels, unless `cancelIfDelivered: false`. */
+  async waitUntilFailed(options: Omit<WaitOptions, "ignoreUpdates"> & { cancelIfDelivered?: boolean } = {}): Promise<UpdateKinds["messageStatus"]> {
+    return this.#waitStatus("waitUntilFailed", options, ["failed"], options.cancelIfDelivered ?? true ? statusOf(this.id, "delivered", "read") : undefined);
+  }
+
+  #wait(what: string, options: WaitOptions, ...conditions: (WaitOptions["filters"] | undefined)[]): Promise<AnyUpdate> {
+    return waitFor(this.client, what, {
+      phoneId: this.fromPhoneId,
+      user: this.to,
+      filter: allOf(...conditions, options.filters),
+      canceler: anyOf(options.cancelers),
+      timeout: options.timeout,
+      ignoreUpdates: options.ignoreUpdates ?? true,
+    });
+  }
+
+  async #waitStatus(
+    what: string,
+    options: Omit<WaitOptions, "ignoreUpdates">,
+    statuses: string[],
+    ...cancelers: (WaitOptions["cancelers"] | undefined)[]
+  ): Promise<UpdateKinds["messageStatus"]> {
+    return (await waitFor(this.client, what, {
+      phoneId: this.fromPhoneId,
+      user: this.to,
+      filter: allOf(statusOf(this.id, ...statuses), options.filters),
+      canceler: anyOf(...cancelers, options.cancelers),
+      timeout: options.timeout,
+      ignoreUpdates: false,
+    })) as UpdateKinds["messageStatus"];
+  }
+
+  #expect(what: string, interactiveType: string): void {
+    if (this.interactiveType !== interactiveType) {
+      throw new TypeError(`${what}: this message has no ${interactiveType === "button" ? "reply buttons" : interactiveType} (it is ${this.interactiveType ?? this.type})`);
+    }
   }
 }

@@ -2,8 +2,14 @@ import { createHandler, isHandler, type AnyHandler, type Handler, type HandlerCa
 import { HandlerRegistry } from "../handlers/registry.ts";
 import { Claims, assertAtomicStore } from "../store/claims.ts";
 import { MemoryStore } from "../store/memory.ts";
-import type { Store } from "../store/store.ts";
-import type { UpdateKind } from "../updates/kinds.ts";
+import { systemClock, type Store } from "../store/store.ts";
+import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
+import { listenContext, type ListenContext } from "../listen/context.ts";
+import { executionOf } from "../listen/execution.ts";
+import { listenerKey, type ListenerRecord } from "../listen/record.ts";
+import { resumeListener, type ResumeDeps } from "../listen/resume.ts";
+import { dueListeners, retireBuckets } from "../listen/timeouts.ts";
+import { allOf, anyOf, waitFor, type ListenOptions } from "../listen/wait.ts";
 import { answerChallenge } from "../webhook/challenge.ts";
 import { WebhookReceiver, type ReceiveOptions, type UpdateErrorInfo } from "../webhook/receive.ts";
 import type { WebhookResult } from "../webhook/responses.ts";
@@ -69,6 +75,7 @@ export class WhatsApp {
   readonly #router: ReturnType<typeof createRouter>;
   readonly #receiver: WebhookReceiver;
   readonly #verifyToken: string | undefined;
+  readonly #listen: ListenContext;
 
   constructor(options: WhatsAppOptions = {}) {
     this.phoneId = options.phoneId === undefined ? undefined : String(options.phoneId);
@@ -89,6 +96,9 @@ export class WhatsApp {
       retry: options.retry,
       userAgent: USER_AGENT,
     });
+
+    const clock = options.clock ?? systemClock;
+    this.#listen = listenContext(this, this.store, this.logger, () => clock.now(), options.allowNonAtomicStore ?? false, options.listeners);
 
     const dedupe = options.skipDuplicateUpdates ?? true;
     if (dedupe) assertAtomicStore(this.store, "deduplicating updates", options.allowNonAtomicStore ?? false);
@@ -121,6 +131,7 @@ export class WhatsApp {
       businessPortfolioId: options.businessPortfolioId,
       filterUpdates: options.filterUpdates ?? true,
       continueHandling: options.continueHandling ?? false,
+      listen: this.#listen,
       reportError: (error, info) => this.#reportError(error, info),
     });
     this.#router = createRouter({
@@ -135,7 +146,7 @@ export class WhatsApp {
 
   /** True when an access token was configured (the token itself is never exposed). */
   get hasToken(): boolean {
-    return this.#token !== undefined;
+    return rootOf(this).#token !== undefined;
   }
 
   // ── The HTTP surface ─────────────────────────────────────────────────────────
@@ -165,7 +176,7 @@ export class WhatsApp {
    * verification. `mode` is `hub.mode` (Meta always sends `"subscribe"`).
    */
   webhookChallengeHandler(verifyToken: string | null | undefined, challenge: string | null | undefined, mode = "subscribe"): WebhookResult {
-    return answerChallenge(this.#verifyToken, mode, verifyToken, challenge);
+    return answerChallenge(rootOf(this).#verifyToken, mode, verifyToken, challenge);
   }
 
   /**
@@ -183,7 +194,7 @@ export class WhatsApp {
         : rawBody instanceof Uint8Array
           ? new Uint8Array(rawBody)
           : new Uint8Array(rawBody);
-    return this.#receiver.receive(bytes, signatureHeader, options);
+    return rootOf(this).#receiver.receive(bytes, signatureHeader, options);
   }
 
   /** The phone number id a call acts for: the given one, else the client's `phoneId`. */
@@ -230,6 +241,75 @@ export class WhatsApp {
   downloadMedia(options: DownloadMediaOptions): Promise<void> { return downloadMedia(this, options); }
   deleteMedia(options: DeleteMediaOptions): Promise<SuccessResult> { return deleteMedia(this, options); }
 
+  // ── Listening ────────────────────────────────────────────────────────────────
+  // A waiting handler is suspended and its state kept in the store; the next update
+  // of that user replays it from the top (see listen/ and README "Listening").
+
+  /**
+   * Inside a handler: waits for the next update of `to` that matches `filters`
+   * (pywa's `listen`). Throws `ListenerTimeout`, `ListenerCanceled` or `ListenerStopped`.
+   */
+  listen(options: ListenOptions): Promise<AnyUpdate> {
+    return waitFor(this, "listen", {
+      phoneId: this.resolvePhoneId(options.sender),
+      user: String(options.to),
+      filter: allOf((_, u) => (u as { isUserAction?: boolean }).isUserAction !== undefined, options.filters),
+      canceler: anyOf(options.cancelers),
+      timeout: options.timeout,
+      ignoreUpdates: options.ignoreUpdates ?? false,
+    });
+  }
+
+  /**
+   * Ends the wait of the conversation waiting on `to`: its handler gets
+   * `ListenerStopped(reason)` where it waits. Throws when nobody waits on `to`.
+   */
+  async stopListening(options: { to: string; reason?: string; sender?: string }): Promise<void> {
+    const self = rootOf(this);
+    const key = listenerKey(self.resolvePhoneId(options.sender), String(options.to));
+    const entry = await self.#listen.store.get<ListenerRecord>(key);
+    if (!entry) throw new Error(`No listener is waiting on ${options.to}`);
+    const outcome = await resumeListener(self.#resumeDeps(), key, { type: "stop", reason: options.reason }, entry);
+    if (outcome === "busy") throw new Error(`The conversation with ${options.to} is running right now; try again`);
+  }
+
+  /**
+   * Fires the timeouts that are due: each timed-out handler resumes with
+   * `ListenerTimeout` where it waits. Call it from a cron trigger, a Durable Object
+   * alarm or a scheduled function; an update from the user after the deadline
+   * fires the timeout too.
+   */
+  async sweep(): Promise<{ resumed: number }> {
+    const self = rootOf(this);
+    const ctx = self.#listen;
+    let resumed = 0;
+    for (const key of await dueListeners(ctx)) {
+      const entry = await ctx.store.get<ListenerRecord>(key);
+      if (!entry || entry.value.deadline === undefined || entry.value.deadline > ctx.now()) continue;
+      if ((await resumeListener(self.#resumeDeps(), key, { type: "timeout" }, entry)) === "consumed") resumed++;
+    }
+    await retireBuckets(ctx);
+    return { resumed };
+  }
+
+  /**
+   * Inside a handler: runs a side effect that is not a Graph API call (a database
+   * write, a payment, `Date.now()`, a random id) once, and hands its recorded
+   * result to every replay. Outside a waiting handler it simply runs `fn`.
+   */
+  async step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+    const execution = executionOf(this);
+    return execution ? execution.step(name, fn) : fn();
+  }
+
+  #resumeDeps(): ResumeDeps {
+    return {
+      ctx: this.#listen,
+      registry: this.#registry,
+      reportError: (error, handler) => this.#reportError(error, { phase: "handler", updateId: `listener ${handler}` }),
+    };
+  }
+
   // ── Handler registration ─────────────────────────────────────────────────────
 
   readonly onMessage = this.#on("message");
@@ -264,7 +344,7 @@ export class WhatsApp {
     for (const h of handlers) {
       if (!isHandler(h)) throw new TypeError("addHandlers: expected handlers made by onMessage(...) and friends");
     }
-    this.#registry.add(...handlers);
+    rootOf(this).#registry.add(...handlers);
     return this;
   }
 
@@ -272,13 +352,13 @@ export class WhatsApp {
   removeHandlers(...args: (AnyHandler | { silent: boolean })[]): this {
     const last = args.at(-1);
     const silent = last !== undefined && !isHandler(last) ? last.silent : false;
-    this.#registry.remove(args.filter(isHandler), silent);
+    rootOf(this).#registry.remove(args.filter(isHandler), silent);
     return this;
   }
 
   /** Unregisters every handler, of any kind, that calls one of these functions. */
   removeCallbacks(...callbacks: HandlerCallback<never>[]): this {
-    this.#registry.removeCallbacks(callbacks);
+    rootOf(this).#registry.removeCallbacks(callbacks);
     return this;
   }
 
@@ -291,7 +371,7 @@ export class WhatsApp {
       for (const key of Object.keys(module).sort()) {
         const value = (module as Record<string, unknown>)[key];
         const found = Array.isArray(value) ? value.filter(isHandler) : isHandler(value) ? [value] : [];
-        this.#registry.add(...found);
+        rootOf(this).#registry.add(...found);
       }
     }
     return this;
@@ -313,6 +393,16 @@ export class WhatsApp {
       this.logger.error("[edgewa] onError itself threw:", secondary);
     }
   }
+}
+
+/**
+ * The client itself, also when `wa` is the scoped client a waiting handler is
+ * given (an object whose prototype is the client): private state lives on the root.
+ */
+function rootOf(wa: WhatsApp): WhatsApp {
+  let root = wa;
+  while (!Object.hasOwn(root, "fetch")) root = Object.getPrototypeOf(root) as WhatsApp;
+  return root;
 }
 
 function describe(info: UpdateErrorInfo): string {

@@ -8,6 +8,12 @@ export type HandlerCallback<U> = (wa: WhatsApp, update: U) => unknown;
 export interface HandlerOptions {
   /** Higher runs first; equal priorities run in registration order. Default 0. */
   priority?: number;
+  /**
+   * The name a waiting handler is stored and resumed under. Default: the function's
+   * name. A handler that waits (`waitForReply`, `wa.listen`…) needs a name no other
+   * handler has; two handlers given the same explicit name are an error.
+   */
+  name?: string;
 }
 
 const HANDLER = Symbol.for("edgewa.handler");
@@ -22,6 +28,10 @@ export interface Handler<K extends UpdateKind = UpdateKind> {
   readonly callback: HandlerCallback<UpdateKinds[K]>;
   readonly filter: Filter<UpdateKinds[K]> | undefined;
   readonly priority: number;
+  /** The `name` option, else the function's name ("" for an anonymous function). */
+  readonly name: string;
+  /** Whether the name was given with the `name` option. */
+  readonly explicitName: boolean;
   readonly [HANDLER]: true;
 }
 
@@ -70,13 +80,19 @@ export function createHandler<K extends UpdateKind>(kind: K, args: unknown[]): H
   if (first != null && filter === undefined) {
     throw new TypeError(`on${capitalize(kind)}: the filter must be a Filter or a function, got ${typeof first}`);
   }
-  const priority = (third as HandlerOptions | undefined)?.priority ?? 0;
+  const options = (third as HandlerOptions | undefined) ?? {};
+  const priority = options.priority ?? 0;
   if (!Number.isFinite(priority)) throw new TypeError(`on${capitalize(kind)}: priority must be a finite number`);
+  if (options.name !== undefined && (typeof options.name !== "string" || options.name === "")) {
+    throw new TypeError(`on${capitalize(kind)}: name must be a non-empty string`);
+  }
   return Object.freeze({
     kind,
     callback: second as HandlerCallback<UpdateKinds[K]>,
     filter: filter as Filter<UpdateKinds[K]> | undefined,
     priority,
+    name: options.name ?? (second as { name?: string }).name ?? "",
+    explicitName: options.name !== undefined,
     [HANDLER]: true as const,
   });
 }

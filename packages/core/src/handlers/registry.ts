@@ -1,4 +1,5 @@
 import type { UpdateKind } from "../updates/kinds.ts";
+import { hash64 } from "../updates/hash.ts";
 import type { AnyHandler, HandlerCallback } from "./handler.ts";
 
 /**
@@ -9,8 +10,15 @@ import type { AnyHandler, HandlerCallback } from "./handler.ts";
 export class HandlerRegistry {
   readonly #lists = new Map<UpdateKind, AnyHandler[]>();
 
+  readonly #fingerprints = new WeakMap<AnyHandler, string>();
+
   add(...handlers: AnyHandler[]): void {
     for (const handler of handlers) {
+      if (handler.explicitName && [...this.#all()].some((h) => h.name === handler.name && h !== handler)) {
+        throw new Error(
+          `A handler named "${handler.name}" is already registered: a waiting handler is resumed by its name, so names must be unique`,
+        );
+      }
       const list = this.#lists.get(handler.kind) ?? [];
       // Insert after every handler of equal or higher priority: stable ties.
       let i = list.length;
@@ -42,6 +50,35 @@ export class HandlerRegistry {
         list.filter((h) => !drop.has(h.callback)),
       );
     }
+  }
+
+  /**
+   * The one handler with this name, or undefined when none or several have it
+   * (a waiting handler must be unambiguous to be resumed).
+   */
+  byName(name: string): AnyHandler | undefined {
+    if (!name) return undefined;
+    let found: AnyHandler | undefined;
+    for (const h of this.#all()) {
+      if (h.name !== name) continue;
+      if (found && found.callback !== h.callback) return undefined;
+      found ??= h;
+    }
+    return found;
+  }
+
+  /** A hash of the handler's name and code: a deploy that changes the code changes it. */
+  fingerprint(handler: AnyHandler): string {
+    let print = this.#fingerprints.get(handler);
+    if (print === undefined) {
+      print = hash64(`${handler.name}\u0000${String(handler.callback)}`);
+      this.#fingerprints.set(handler, print);
+    }
+    return print;
+  }
+
+  *#all(): Iterable<AnyHandler> {
+    for (const list of this.#lists.values()) yield* list;
   }
 
   list(kind: UpdateKind): readonly AnyHandler[] {

@@ -3,6 +3,9 @@ import { ContinueHandling, StopHandling } from "../handlers/control.ts";
 import type { WebhookChange } from "../webhook/payload.ts";
 import type { UpdateKind } from "./kinds.ts";
 
+/** @internal The method a handler run uses to make an update's shortcuts its own. */
+export const BIND_CLIENT = Symbol("edgewa.bindClient");
+
 /** What every update is built from: the client, the entry and change it came in. */
 export interface UpdateSource {
   client: WhatsApp;
@@ -34,6 +37,8 @@ export abstract class BaseUpdate {
   // Private, so that logging or serialising an update never shows the client (and
   // what it holds); shortcuts reach it through the protected getter.
   readonly #client: WhatsApp;
+  /** The client of the handler run this update was handed to (its sends are recorded there). */
+  #bound: WhatsApp | undefined;
 
   constructor(source: UpdateSource) {
     this.#client = source.client;
@@ -42,7 +47,12 @@ export abstract class BaseUpdate {
   }
 
   protected get client(): WhatsApp {
-    return this.#client;
+    return this.#bound ?? this.#client;
+  }
+
+  /** @internal Routes this update's shortcuts through a handler run's client (see listen/). */
+  [BIND_CLIENT](client: WhatsApp | undefined): void {
+    this.#bound = client;
   }
 
   /**

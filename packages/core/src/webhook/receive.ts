@@ -1,7 +1,12 @@
 import type { WhatsApp } from "../client/whatsapp.ts";
 import { dispatch } from "../handlers/dispatch.ts";
 import type { HandlerRegistry } from "../handlers/registry.ts";
+import type { ListenContext } from "../listen/context.ts";
+import { listenerKey, userKey, type ListenerRecord } from "../listen/record.ts";
+import { resumeListener } from "../listen/resume.ts";
+import { sleep } from "../graph/retry.ts";
 import type { Claims } from "../store/claims.ts";
+import type { StoreEntry } from "../store/store.ts";
 import { classifyPayload, type ClassifiedChange } from "../updates/classify.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
 import type { RawUpdate } from "../updates/raw.ts";
@@ -34,6 +39,7 @@ export interface ReceiverConfig {
   businessPortfolioId: string | undefined;
   filterUpdates: boolean;
   continueHandling: boolean;
+  listen: ListenContext;
   reportError: (error: unknown, info: UpdateErrorInfo) => Promise<void>;
 }
 
@@ -75,13 +81,13 @@ export class WebhookReceiver {
       // does synchronous work before its first await.
       options.waitUntil(
         nextTask()
-          .then(() => this.#process(changes))
+          .then(() => this.#process(changes, true))
           .catch((error) => this.#config.reportError(error, { phase: "store" })),
       );
       return RESULTS.ok;
     }
     try {
-      return (await this.#process(changes)) === "busy" ? RESULTS.busy : RESULTS.ok;
+      return (await this.#process(changes, false)) === "busy" ? RESULTS.busy : RESULTS.ok;
     } catch (error) {
       // The store failed: nothing was marked done, so let Meta retry later.
       await this.#config.reportError(error, { phase: "store" });
@@ -89,15 +95,15 @@ export class WebhookReceiver {
     }
   }
 
-  async #process(changes: ClassifiedChange[]): Promise<Outcome> {
+  async #process(changes: ClassifiedChange[], background: boolean): Promise<Outcome> {
     let outcome: Outcome = "ok";
     for (const change of changes) {
       if (this.#accepts(change.raw)) {
         for (const update of change.updates) {
-          if ((await this.#handle(update)) === "busy") outcome = "busy";
+          if ((await this.#handle(update, background)) === "busy") outcome = "busy";
         }
       }
-      if ((await this.#handle(change.raw)) === "busy") outcome = "busy";
+      if ((await this.#handle(change.raw, background)) === "busy") outcome = "busy";
     }
     return outcome;
   }
@@ -112,10 +118,13 @@ export class WebhookReceiver {
     return phoneId === undefined || to === undefined || String(to) === phoneId;
   }
 
-  async #handle(update: AnyUpdate): Promise<Outcome> {
-    const { wa, registry, claims, continueHandling, reportError } = this.#config;
+  async #handle(update: AnyUpdate, background: boolean): Promise<Outcome> {
+    const { wa, registry, claims, continueHandling, reportError, listen } = this.#config;
     const handlers = registry.list(update.kind);
-    if (handlers.length === 0) return "ok";
+    const key = listenerKeyOf(update);
+    // The one store read a user's update costs when nobody waits on that user.
+    const waiting = key ? await listen.store.get<ListenerRecord>(key) : undefined;
+    if (handlers.length === 0 && !waiting) return "ok";
     let claim;
     if (claims) {
       const result = await claims.claim(await claimId(update));
@@ -125,9 +134,23 @@ export class WebhookReceiver {
     }
     let failed = false;
     try {
-      const { errors } = await dispatch(wa, handlers, update, continueHandling);
-      failed = errors.length > 0;
-      for (const error of errors) await reportError(error, { phase: "handler", kind: update.kind, updateId: update.id });
+      let runHandlers = handlers.length > 0;
+      if (key && waiting) {
+        const outcome = await this.#offerToListener(key, update, waiting, background);
+        if (outcome === "busy") {
+          // Another delivery runs this user's conversation right now: let Meta retry.
+          await claim?.release();
+          claim = undefined;
+          return "busy";
+        }
+        const isUserAction = (update as { isUserAction?: boolean }).isUserAction === true;
+        if ((outcome === "consumed" || outcome === "swallowed") && isUserAction && !continueHandling) runHandlers = false;
+      }
+      if (runHandlers) {
+        const { errors } = await dispatch(wa, handlers, update, continueHandling, { ctx: listen, registry });
+        failed = errors.length > 0;
+        for (const error of errors) await reportError(error, { phase: "handler", kind: update.kind, updateId: update.id });
+      }
     } catch (error) {
       failed = true;
       throw error;
@@ -138,6 +161,36 @@ export class WebhookReceiver {
     }
     return "ok";
   }
+
+  /**
+   * Offers the update to the conversation waiting on its user. In the background
+   * (after a waitUntil response) a busy conversation is waited for, up to a lease,
+   * since Meta will not retry an update it got a 200 for.
+   */
+  async #offerToListener(key: string, update: AnyUpdate, entry: StoreEntry<ListenerRecord>, background: boolean) {
+    const { listen, registry, reportError } = this.#config;
+    const deps = {
+      ctx: listen,
+      registry,
+      reportError: (error: unknown, handler: string) =>
+        reportError(error, { phase: "handler", kind: update.kind, updateId: `${update.id} (listener ${handler})` }),
+    };
+    let outcome = await resumeListener(deps, key, { type: "update", update }, entry);
+    const giveUp = listen.now() + listen.leaseMs;
+    while (outcome === "busy" && background && listen.now() < giveUp) {
+      await sleep(250);
+      outcome = await resumeListener(deps, key, { type: "update", update });
+    }
+    return outcome === "busy" && background ? "passed" : outcome;
+  }
+}
+
+/** The listener key of a user's update (messages, clicks, statuses…); undefined for other updates. */
+function listenerKeyOf(update: AnyUpdate): string | undefined {
+  const u = update as { from?: { waId?: string; bsuid?: string }; metadata?: { phoneNumberId?: string } };
+  if (!u.from || !u.metadata?.phoneNumberId) return undefined;
+  const user = userKey(u.from);
+  return user ? listenerKey(u.metadata.phoneNumberId, user) : undefined;
 }
 
 const DECODER = new TextDecoder();

@@ -1,0 +1,336 @@
+import type { WhatsApp } from "../client/whatsapp.ts";
+import type { AnyHandler } from "../handlers/handler.ts";
+import type { GraphApi, GraphRequest } from "../graph/request.ts";
+import { BIND_CLIENT } from "../updates/base.ts";
+import type { AnyUpdate } from "../updates/kinds.ts";
+import type { ListenContext } from "./context.ts";
+import { ListenerCanceled, ListenerStopped, ListenerTimeout } from "./errors.ts";
+import {
+  deserializeError,
+  listenerKey,
+  restore,
+  serializeError,
+  snapshot,
+  type ListenerRecord,
+  type LogEntry,
+  type UpdateSnapshot,
+} from "./record.ts";
+import { armTimeout } from "./timeouts.ts";
+
+/** What a wait waits for. */
+export interface WaitSpec {
+  /** Whose update: the listener's key is (phoneId, user). */
+  phoneId: string;
+  user: string;
+  /** The update that resolves the wait. */
+  filter: (wa: WhatsApp, update: AnyUpdate) => boolean | Promise<boolean>;
+  /** Updates that end the wait with ListenerCanceled. */
+  canceler?: (wa: WhatsApp, update: AnyUpdate) => boolean | Promise<boolean>;
+  /** Milliseconds; absent: no deadline. */
+  timeout?: number;
+  /** Swallow other user actions (messages, clicks) while waiting, instead of passing them on. */
+  ignoreUpdates: boolean;
+}
+
+/** What a resumed execution is woken with at its pending wait. */
+export type ResumeEvent = { type: "update"; update: AnyUpdate } | { type: "timeout" } | { type: "stop"; reason?: string };
+
+/**
+ * Why a handler stopped running without finishing:
+ * - waiting: it reached a new wait; the record is saved;
+ * - passed / swallowed: the resume update does not concern the pending wait;
+ * - notDue: a timeout sweep came early;
+ * - conflict: another delivery changed the record first (retry).
+ */
+export type SuspendReason = "waiting" | "passed" | "swallowed" | "notDue" | "conflict";
+
+export type RunOutcome = { type: "done" } | { type: "error"; error: unknown } | { type: "suspended"; reason: SuspendReason };
+
+/**
+ * One run of a named handler, first or replayed. Every Graph API call, `wa.step`
+ * and wait of the handler goes through it: while the log has entries, they are
+ * answered from it (nothing is sent again); past its end, they happen for real and
+ * are appended. A wait past the log's end saves the record and suspends the run:
+ * the handler's promise is simply never settled, and the invocation moves on.
+ */
+export class Execution {
+  readonly ctx: ListenContext;
+  readonly handler: AnyHandler & { name: string };
+  readonly fingerprint: string;
+  /** The client the handler sees: the root client, with Graph calls going through this execution. */
+  readonly client: WhatsApp;
+  readonly log: LogEntry[];
+  #cursor = 0;
+  #resume: ResumeEvent | undefined;
+  /** The resume event was consumed by the pending wait (or ended it). */
+  consumed = false;
+  /** The replay stopped matching the log: the code changed. */
+  diverged = false;
+  /** The store version of the record this run holds, when there is one. */
+  version: string | undefined;
+  phoneId: string | undefined;
+  user: string | undefined;
+  trigger: UpdateSnapshot | undefined;
+  readonly #suspended: Promise<SuspendReason>;
+  #suspend!: (reason: SuspendReason) => void;
+
+  constructor(
+    ctx: ListenContext,
+    handler: AnyHandler & { name: string },
+    fingerprint: string,
+    from?: { record: ListenerRecord; version: string; resume: ResumeEvent },
+  ) {
+    this.ctx = ctx;
+    this.handler = handler;
+    this.fingerprint = fingerprint;
+    this.log = from ? [...from.record.log] : [];
+    this.#resume = from?.resume;
+    this.version = from?.version;
+    this.phoneId = from?.record.phoneId;
+    this.user = from?.record.user;
+    this.trigger = from?.record.trigger;
+    this.#suspended = new Promise((resolve) => (this.#suspend = resolve));
+    this.client = scopedClient(ctx.root, this);
+  }
+
+  get replaying(): boolean {
+    return this.#cursor < this.log.length;
+  }
+
+  /** Runs the handler with `update` until it finishes or suspends. */
+  async run(update: AnyUpdate): Promise<RunOutcome> {
+    this.trigger ??= snapshot(update);
+    update[BIND_CLIENT](this.client);
+    const finished = Promise.resolve()
+      .then(() => this.handler.callback(this.client, update as never))
+      .then(
+        (): RunOutcome => ({ type: "done" }),
+        (error: unknown): RunOutcome => ({ type: "error", error }),
+      );
+    return Promise.race([finished, this.#suspended.then((reason): RunOutcome => ({ type: "suspended", reason }))]);
+  }
+
+  /** A Graph API call: answered from the log when replaying, else made and logged. */
+  async call<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const entry = this.#next("call", key);
+    if (entry) {
+      if (entry.error) throw deserializeError(entry.error);
+      return entry.result as T;
+    }
+    return this.#live({ t: "call", key }, run);
+  }
+
+  /** `wa.step(name, fn)`: a side effect outside the client, recorded like a call. */
+  async step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+    const entry = this.#next("step", name);
+    if (entry) {
+      if (entry.error) throw deserializeError(entry.error);
+      return entry.result as T;
+    }
+    return this.#live({ t: "step", name }, async () => fn());
+  }
+
+  /** A wait: answered from the log, or by the resume event, or it saves the record and suspends. */
+  async wait(spec: WaitSpec): Promise<AnyUpdate> {
+    if ((this.phoneId !== undefined && this.phoneId !== spec.phoneId) || (this.user !== undefined && this.user !== spec.user)) {
+      throw new TypeError(
+        `${this.handler.name}: a conversation waits on one user; it waited for ${this.user} and now for ${spec.user}`,
+      );
+    }
+    this.phoneId = spec.phoneId;
+    this.user = spec.user;
+    if (!this.ctx.store.atomic && !this.ctx.allowNonAtomic) {
+      throw new TypeError(
+        "Listening needs an atomic store (MemoryStore, DurableObjectStore, DynamoDbStore): this one is eventually " +
+          "consistent (Cloudflare KV), so two deliveries could both resume a conversation. Pass allowNonAtomicStore: true to accept that.",
+      );
+    }
+    const logged = this.#next("wait");
+    if (logged) return this.#replayWait(logged);
+    const event = this.#resume;
+    if (event) {
+      this.#resume = undefined;
+      return this.#deliver(spec, event);
+    }
+    await this.#save(spec);
+    return this.#halt("waiting");
+  }
+
+  /** The log entry for the next operation, when replaying; a mismatch means the code changed. */
+  #next<T extends LogEntry["t"]>(t: T, key?: string): Extract<LogEntry, { t: T }> | undefined {
+    if (this.#cursor >= this.log.length) return undefined;
+    const entry = this.log[this.#cursor]!;
+    const same = entry.t === t && (entry.t === "call" ? entry.key === key : entry.t === "step" ? entry.name === key : true);
+    if (!same) {
+      // The handler no longer does what it did: stop replaying, drop the rest of the
+      // log, and let the handler know where it stands.
+      this.log.length = this.#cursor;
+      this.diverged = true;
+      this.ctx.logger.warn(
+        `[edgewa] listener "${this.handler.name}": the replay no longer matches its log (expected ${describe(entry)}, ` +
+          `the handler did ${t}${key ? ` ${key}` : ""}); the listener is stopped. Did a deploy change the handler?`,
+      );
+      throw new ListenerStopped("the handler's code changed while it was waiting");
+    }
+    this.#cursor++;
+    return entry as Extract<LogEntry, { t: T }>;
+  }
+
+  async #live<T>(entry: LogEntry & { t: "call" | "step" }, run: () => Promise<T>): Promise<T> {
+    try {
+      const result = await run();
+      this.#append({ ...entry, result: result === undefined ? null : result });
+      return result;
+    } catch (error) {
+      this.#append({ ...entry, error: serializeError(error) });
+      throw error;
+    }
+  }
+
+  #append(entry: LogEntry): void {
+    this.log.push(entry);
+    this.#cursor = this.log.length;
+  }
+
+  #replayWait(entry: LogEntry & { t: "wait" }): AnyUpdate {
+    switch (entry.outcome) {
+      case "update":
+        return this.#restore(entry.update);
+      case "canceled":
+        throw new ListenerCanceled(this.#restore(entry.update));
+      case "timeout":
+        throw new ListenerTimeout(undefined);
+      case "stopped":
+        throw new ListenerStopped(entry.reason);
+    }
+  }
+
+  async #deliver(spec: WaitSpec, event: ResumeEvent): Promise<AnyUpdate> {
+    if (event.type === "timeout") {
+      if (spec.timeout === undefined) return this.#halt("notDue");
+      await this.#commit({ t: "wait", outcome: "timeout" });
+      throw new ListenerTimeout(spec.timeout);
+    }
+    if (event.type === "stop") {
+      await this.#commit({ t: "wait", outcome: "stopped", reason: event.reason });
+      throw new ListenerStopped(event.reason);
+    }
+    const update = event.update;
+    update[BIND_CLIENT](this.client);
+    if (await spec.filter(this.client, update)) {
+      await this.#commit({ t: "wait", outcome: "update", update: snapshot(update) });
+      return update;
+    }
+    if (spec.canceler && (await spec.canceler(this.client, update))) {
+      await this.#commit({ t: "wait", outcome: "canceled", update: snapshot(update) });
+      throw new ListenerCanceled(update);
+    }
+    const isUserAction = (update as { isUserAction?: boolean }).isUserAction === true;
+    return this.#halt(spec.ignoreUpdates && isUserAction ? "swallowed" : "passed");
+  }
+
+  /**
+   * Takes the resume event for this run: the record, with the outcome appended and
+   * a lease, is written over the version it was read at. Losing that race means
+   * another delivery took the wait first.
+   */
+  async #commit(entry: LogEntry): Promise<void> {
+    this.#append(entry);
+    const version = await this.ctx.store.set(this.#key(), this.#record(undefined, this.ctx.now() + this.ctx.leaseMs), {
+      ttlMs: this.ctx.maxIdleMs,
+      ifVersion: this.version ?? null,
+    });
+    if (version === false) await this.#halt("conflict");
+    this.version = version as string;
+    this.consumed = true;
+  }
+
+  /** A new wait: the record, with its deadline, is saved for the next update (or the sweep). */
+  async #save(spec: WaitSpec): Promise<void> {
+    const now = this.ctx.now();
+    const deadline = spec.timeout === undefined ? undefined : now + spec.timeout;
+    const record = this.#record(spec, undefined, deadline);
+    const size = JSON.stringify(record).length;
+    if (this.log.length > this.ctx.maxLogEntries || size > this.ctx.maxLogBytes) {
+      throw new ListenerStopped(
+        `the conversation outgrew its log (${this.log.length} entries, ${size} bytes; ` +
+          `limits ${this.ctx.maxLogEntries} and ${this.ctx.maxLogBytes}: see the listeners option)`,
+      );
+    }
+    const ttlMs = deadline === undefined ? this.ctx.maxIdleMs : spec.timeout! + 7 * 24 * 3600_000;
+    // A fresh conversation replaces any older one for this user (as pywa's listen
+    // does); a resumed one writes over the version it holds.
+    const version = await this.ctx.store.set(this.#key(), record, this.version ? { ttlMs, ifVersion: this.version } : { ttlMs });
+    if (version === false) {
+      this.ctx.logger.error(
+        `[edgewa] listener "${this.handler.name}": its record changed while it ran (lease of ${this.ctx.leaseMs} ms too short?); this wait is lost`,
+      );
+      return;
+    }
+    this.version = version;
+    if (deadline !== undefined) await armTimeout(this.ctx, this.#key(), deadline);
+  }
+
+  #record(spec: WaitSpec | undefined, leaseUntil?: number, deadline?: number): ListenerRecord {
+    return {
+      v: 1,
+      handler: this.handler.name,
+      fingerprint: this.fingerprint,
+      phoneId: this.phoneId!,
+      user: this.user!,
+      trigger: this.trigger!,
+      log: this.log,
+      ...(deadline !== undefined ? { deadline, timeout: spec?.timeout } : {}),
+      ...(leaseUntil !== undefined ? { leaseUntil } : {}),
+    };
+  }
+
+  #key(): string {
+    return listenerKey(this.phoneId!, this.user!);
+  }
+
+  #restore(snap: UpdateSnapshot): AnyUpdate {
+    const update = restore(this.ctx.root, snap);
+    if (!update) throw new ListenerStopped("a logged update could not be read back");
+    update[BIND_CLIENT](this.client);
+    return update;
+  }
+
+  /** Ends this run here: the handler's promise is left pending forever. */
+  #halt(reason: SuspendReason): Promise<never> {
+    this.#suspend(reason);
+    return new Promise<never>(() => {});
+  }
+}
+
+function describe(entry: LogEntry): string {
+  return entry.t === "call" ? `call ${entry.key}` : entry.t === "step" ? `step ${entry.name}` : "wait";
+}
+
+const EXECUTION = Symbol.for("edgewa.execution");
+
+/** The execution a client belongs to, when it is a handler's scoped client. */
+export function executionOf(wa: WhatsApp): Execution | undefined {
+  return (wa as unknown as { [EXECUTION]?: Execution })[EXECUTION];
+}
+
+/**
+ * The client a named handler gets: the root client, seen through an object whose
+ * `api` answers from the execution. Everything else is the root's.
+ */
+function scopedClient(root: WhatsApp, execution: Execution): WhatsApp {
+  const rootApi = root.api;
+  const api: GraphApi = Object.create(rootApi, {
+    request: {
+      value: <T>(req: GraphRequest): Promise<T> =>
+        req.method === "GET"
+          ? rootApi.request<T>(req) // reads are safe to repeat, and downloads are too big to log
+          : execution.call(`${req.method} ${req.path}`, () => rootApi.request<T>(req)),
+    },
+    send: { value: (req: GraphRequest) => rootApi.send(req) },
+  });
+  return Object.create(root, {
+    api: { value: api },
+    [EXECUTION]: { value: execution },
+  }) as WhatsApp;
+}
