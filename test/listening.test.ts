@@ -188,6 +188,26 @@ describe("concurrency", () => {
   });
 });
 
+describe("concurrency after a waitUntil response", () => {
+  beforeEach(() => void (events.length = 0));
+
+  it("both deliveries get 200; the second waits for the first to settle and meets the next wait", async () => {
+    const store = new MemoryStore();
+    const clock = new ManualClock();
+    await deliver(store, clock, text("/signup"));
+    const pending: Promise<unknown>[] = [];
+    const waitUntil = (p: Promise<unknown>) => void pending.push(p);
+    const a = bot(store, clock).fetch(signedRequest(SECRET, text("Dana")), { waitUntil });
+    const b = bot(store, clock).fetch(signedRequest(SECRET, text("42")), { waitUntil });
+    expect((await Promise.all([a, b])).map((r) => r.status)).toEqual([200, 200]);
+    await Promise.all(pending);
+    // Whichever came first was the name; the other met the age wait.
+    const texts = sentTexts();
+    expect(texts.filter((t) => t === "How old are you?")).toHaveLength(1);
+    expect(texts.at(-1) === "Confirm: Dana, 42?" || events.includes("other handler: Dana")).toBe(true);
+  });
+});
+
 describe("changed code", () => {
   beforeEach(() => void (events.length = 0));
 
