@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../examples/node/src/bot.ts";
+import { createBot } from "@edgewa/example-bot";
 import { startGraphServer, type GraphServer } from "./support/graph-server.ts";
 import { signedRequest, textPayload } from "./support/webhook.ts";
 

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { createBot } from "./bot.ts";
+import { createBot } from "@edgewa/example-bot";
 import { dryRunFetch } from "./dry-run-fetch.ts";
 import { serve } from "./serve.ts";
 

@@ -1,0 +1,2 @@
+export { createBot } from "./bot.ts";
+export { signup } from "./signup.ts";
