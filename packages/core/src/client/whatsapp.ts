@@ -13,7 +13,7 @@ import { allOf, anyOf, waitFor, type ListenOptions } from "../listen/wait.ts";
 import { answerChallenge } from "../webhook/challenge.ts";
 import { WebhookReceiver, type ReceiveOptions, type UpdateErrorInfo } from "../webhook/receive.ts";
 import type { WebhookResult } from "../webhook/responses.ts";
-import { createRouter } from "../webhook/router.ts";
+import { createRouter, serveWebhook, type RouterConfig } from "../webhook/router.ts";
 import { importAppSecret } from "../webhook/signature.ts";
 import { GraphApi } from "../graph/request.ts";
 import { redactingLogger, type Logger } from "./log.ts";
@@ -73,6 +73,7 @@ export class WhatsApp {
   readonly #registry = new HandlerRegistry();
   readonly #onError: WhatsAppOptions["onError"];
   readonly #router: ReturnType<typeof createRouter>;
+  readonly #routerConfig: RouterConfig;
   readonly #receiver: WebhookReceiver;
   readonly #verifyToken: string | undefined;
   readonly #listen: ListenContext;
@@ -134,13 +135,14 @@ export class WhatsApp {
       listen: this.#listen,
       reportError: (error, info) => this.#reportError(error, info),
     });
-    this.#router = createRouter({
+    this.#routerConfig = {
       path: normalizePath(options.webhookEndpoint ?? "/"),
       maxBodyBytes,
       verifyToken: options.verifyToken,
       receiver: this.#receiver,
       onUnexpected: (error) => this.logger.error("[edgewa] unexpected error while serving a request:", error),
-    });
+    };
+    this.#router = createRouter(this.#routerConfig);
     if (options.handlersModules) this.loadHandlersModules(...options.handlersModules);
   }
 
@@ -170,6 +172,14 @@ export class WhatsApp {
           : undefined;
     return Promise.resolve(this.#router.fetch(request, { waitUntil }));
   };
+
+  /**
+   * The webhook alone, on whatever path the request came in (GET challenge, POST
+   * updates, 405 otherwise): for platforms that route by themselves, such as a
+   * Next.js route file. `wa.fetch` routes by `webhookEndpoint` instead.
+   */
+  readonly handleWebhook = (request: Request, options: ReceiveOptions = {}): Promise<Response> =>
+    serveWebhook(this.#routerConfig, request, options);
 
   /**
    * pywa's `webhook_challenge_handler`, for servers of your own: answers Meta's GET

@@ -4,6 +4,23 @@ import { answerChallenge } from "./challenge.ts";
 import type { ReceiveOptions, WebhookReceiver } from "./receive.ts";
 import { RESULTS, toResponse } from "./responses.ts";
 
+/**
+ * The webhook itself, whatever the request's path: GET answers the verification
+ * challenge, POST receives updates, anything else is 405. Platforms that route by
+ * themselves (a Next.js route file, a Lambda behind a path) call this directly.
+ */
+export async function serveWebhook(config: RouterConfig, request: Request, options: ReceiveOptions): Promise<Response> {
+  if (request.method === "GET") {
+    const q = new URL(request.url).searchParams;
+    return toResponse(answerChallenge(config.verifyToken, q.get("hub.mode"), q.get("hub.verify_token"), q.get("hub.challenge")));
+  }
+  if (request.method !== "POST") return toResponse(RESULTS.methodNotAllowed, { allow: "GET, POST" });
+  const body = await readBody(request, config.maxBodyBytes);
+  if (!body.ok) return toResponse(RESULTS.tooLarge);
+  const result = await config.receiver.receive(body.bytes, request.headers.get("x-hub-signature-256"), options);
+  return toResponse(result, result.status === 503 ? { "retry-after": "30" } : undefined);
+}
+
 export interface RouterConfig {
   path: string;
   maxBodyBytes: number;
@@ -20,16 +37,7 @@ type Env = { Bindings: ReceiveOptions };
  */
 export function createRouter(config: RouterConfig): Hono<Env> {
   const app = new Hono<Env>();
-  app.get(config.path, (c) => {
-    const q = new URL(c.req.url).searchParams;
-    return toResponse(answerChallenge(config.verifyToken, q.get("hub.mode"), q.get("hub.verify_token"), q.get("hub.challenge")));
-  });
-  app.post(config.path, async (c) => {
-    const body = await readBody(c.req.raw, config.maxBodyBytes);
-    if (!body.ok) return toResponse(RESULTS.tooLarge);
-    const result = await config.receiver.receive(body.bytes, c.req.header("x-hub-signature-256"), c.env ?? {});
-    return toResponse(result, result.status === 503 ? { "retry-after": "30" } : undefined);
-  });
+  app.on(["GET", "POST"], config.path, (c) => serveWebhook(config, c.req.raw, c.env ?? {}));
   app.all(config.path, () => toResponse(RESULTS.methodNotAllowed, { allow: "GET, POST" }));
   app.notFound(() => toResponse(RESULTS.notFound));
   app.onError((error) => {

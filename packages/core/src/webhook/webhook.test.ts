@@ -199,6 +199,19 @@ describe("POST webhook", () => {
     expect(handler).toHaveBeenCalledOnce();
   });
 
+  it("handleWebhook serves the webhook on any path (for platforms that route by themselves)", async () => {
+    const { wa } = client();
+    const handler = vi.fn();
+    wa.onMessage(handler);
+    const url = "https://bot.example/api/whatsapp";
+    expect((await wa.handleWebhook(signedRequest(SECRET, textPayload("x"), { url }))).status).toBe(200);
+    expect(handler).toHaveBeenCalledOnce();
+    const challenge = await wa.handleWebhook(new Request(`${url}?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=7`));
+    expect(await challenge.text()).toBe("7");
+    expect((await wa.handleWebhook(new Request(url, { method: "DELETE" }))).status).toBe(405);
+    expect((await wa.handleWebhook(signedRequest(SECRET, textPayload("x"), { url, signature: null }))).status).toBe(401);
+  });
+
   it("without appSecret, warns once that signatures are not checked, and accepts unsigned posts", async () => {
     const logger = silentLogger();
     const a = new WhatsApp({ phoneId: "1234567890", logger });
