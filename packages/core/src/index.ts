@@ -29,3 +29,5 @@ export type { RetryOptions } from "./graph/retry.ts";
 export { ListenerTimeout, ListenerCanceled, ListenerStopped } from "./listen/errors.ts";
 export type { ListenOptions, WaitOptions, WaitFilter } from "./listen/wait.ts";
 export type { ListenerOptions } from "./listen/context.ts";
+
+export * from "./flows/index.ts";

@@ -1,4 +1,5 @@
 import type { RetryOptions } from "../graph/retry.ts";
+import type { PrivateKeySource } from "../flows/endpoint.ts";
 import type { ListenerOptions } from "../listen/context.ts";
 import type { Clock, Store } from "../store/store.ts";
 import type { Logger } from "./log.ts";
@@ -14,6 +15,10 @@ export interface WhatsAppOptions {
   appSecret?: string;
   /** The token Meta echoes in the GET verification challenge. */
   verifyToken?: string;
+  /** The business private key of flow endpoints (pywa's business_private_key): a PEM, a CryptoKey, or a loader. */
+  businessPrivateKey?: PrivateKeySource;
+  /** The password of an encrypted businessPrivateKey. Never logged. */
+  businessPrivateKeyPassword?: string;
   /** WhatsApp Business Account id: updates of other WABAs are ignored (see `filterUpdates`). */
   wabaId?: string;
   /** Business portfolio id: `account_update` updates of other portfolios are ignored. */

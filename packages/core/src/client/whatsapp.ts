@@ -16,6 +16,8 @@ import type { WebhookResult } from "../webhook/responses.ts";
 import { createRouter, serveWebhook, type RouterConfig } from "../webhook/router.ts";
 import { importAppSecret } from "../webhook/signature.ts";
 import { GraphApi } from "../graph/request.ts";
+import { FlowEndpoints, isFlowRequestHandler, type FlowRequestHandler, type FlowRequestHandlerOptions } from "../flows/register.ts";
+import type { FlowFetchHandler, FlowRequestCallback } from "../flows/endpoint.ts";
 import { redactingLogger, type Logger } from "./log.ts";
 import type { WhatsAppOptions } from "./options.ts";
 import type { SentMessage } from "./sent-message.ts";
@@ -77,6 +79,7 @@ export class WhatsApp {
   readonly #receiver: WebhookReceiver;
   readonly #verifyToken: string | undefined;
   readonly #listen: ListenContext;
+  readonly #flows: FlowEndpoints;
 
   constructor(options: WhatsAppOptions = {}) {
     this.phoneId = options.phoneId === undefined ? undefined : String(options.phoneId);
@@ -86,7 +89,7 @@ export class WhatsApp {
     this.#token = options.token;
     this.#verifyToken = options.verifyToken;
     this.#onError = options.onError;
-    this.logger = redactingLogger(options.logger ?? console, [options.token, options.appSecret, options.verifyToken]);
+    this.logger = redactingLogger(options.logger ?? console, [options.token, options.appSecret, options.verifyToken, options.businessPrivateKeyPassword]);
     this.store = options.store ?? new MemoryStore();
     this.api = new GraphApi({
       token: options.token,
@@ -135,8 +138,20 @@ export class WhatsApp {
       listen: this.#listen,
       reportError: (error, info) => this.#reportError(error, info),
     });
+    const webhookPath = normalizePath(options.webhookEndpoint ?? "/");
+    this.#flows = new FlowEndpoints({
+      wa: this,
+      privateKey: options.businessPrivateKey,
+      privateKeyPassword: options.businessPrivateKeyPassword,
+      appSecret: options.appSecret,
+      logger: this.logger,
+      fetch: options.fetch,
+      reservedPaths: [webhookPath],
+      onError: (error, flow) => this.#reportError(error, { phase: "handler", flow }),
+    });
     this.#routerConfig = {
-      path: normalizePath(options.webhookEndpoint ?? "/"),
+      path: webhookPath,
+      flows: this.#flows,
       maxBodyBytes,
       verifyToken: options.verifyToken,
       receiver: this.#receiver,
@@ -250,6 +265,29 @@ export class WhatsApp {
   streamMedia(options: MediaSource): Promise<ReadableStream<Uint8Array>> { return streamMedia(this, options); }
   downloadMedia(options: DownloadMediaOptions): Promise<void> { return downloadMedia(this, options); }
   deleteMedia(options: DeleteMediaOptions): Promise<SuccessResult> { return deleteMedia(this, options); }
+
+  // ── Flow endpoints ───────────────────────────────────────────────────────────
+
+  /**
+   * Serves an encrypted WhatsApp Flows data endpoint at `path`, through `wa.fetch`:
+   * the handler gets `(wa, req)` and returns the next screen (a FlowResponse or
+   * `{ screen, data }`). Decryption, `ping`, error notifications and status codes
+   * are handled here.
+   */
+  onFlowRequest(path: string, handler: FlowRequestCallback, options?: FlowRequestHandlerOptions): FlowRequestHandler {
+    return rootOf(this).#flows.on(path, handler, options);
+  }
+
+  /** Registers flow request handlers made with the standalone `onFlowRequest(…)`. */
+  addFlowRequestHandler(...handlers: FlowRequestHandler[]): this {
+    rootOf(this).#flows.add(...handlers);
+    return this;
+  }
+
+  /** The flow endpoint at `path` as a `(Request) => Promise<Response>`, to mount in a router of your own. */
+  getFlowRequestHandler(path: string): FlowFetchHandler {
+    return rootOf(this).#flows.get(path);
+  }
 
   // ── Listening ────────────────────────────────────────────────────────────────
   // A waiting handler is suspended and its state kept in the store; the next update
@@ -382,6 +420,8 @@ export class WhatsApp {
         const value = (module as Record<string, unknown>)[key];
         const found = Array.isArray(value) ? value.filter(isHandler) : isHandler(value) ? [value] : [];
         rootOf(this).#registry.add(...found);
+        const flows = Array.isArray(value) ? value.filter(isFlowRequestHandler) : isFlowRequestHandler(value) ? [value] : [];
+        rootOf(this).#flows.add(...flows);
       }
     }
     return this;
@@ -416,6 +456,7 @@ function rootOf(wa: WhatsApp): WhatsApp {
 }
 
 function describe(info: UpdateErrorInfo): string {
+  if (info.flow) return `the flow endpoint ${info.flow.path ?? ""} (${info.flow.action})`.replace("  ", " ");
   const what = info.phase === "store" ? "the store" : "a handler";
   return info.kind ? `${what} for ${info.kind} ${info.updateId ?? ""}`.trim() : what;
 }

@@ -1,4 +1,5 @@
 import type { WhatsApp } from "../client/whatsapp.ts";
+import type { FlowErrorInfo } from "../flows/endpoint.ts";
 import { dispatch } from "../handlers/dispatch.ts";
 import type { HandlerRegistry } from "../handlers/registry.ts";
 import type { ListenContext } from "../listen/context.ts";
@@ -20,6 +21,8 @@ export interface UpdateErrorInfo {
   kind?: UpdateKind;
   /** The update's id (a wamid, call id, …) when it has one. */
   updateId?: string;
+  /** For a flow endpoint's handler: which endpoint and action. */
+  flow?: FlowErrorInfo;
 }
 
 export interface ReceiveOptions {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { FlowEndpoints } from "../flows/register.ts";
 import { readBody } from "./body.ts";
 import { answerChallenge } from "./challenge.ts";
 import type { ReceiveOptions, WebhookReceiver } from "./receive.ts";
@@ -23,6 +24,8 @@ export async function serveWebhook(config: RouterConfig, request: Request, optio
 
 export interface RouterConfig {
   path: string;
+  /** Flow endpoints, looked up per request (Hono refuses routes added after its first request). */
+  flows?: FlowEndpoints;
   maxBodyBytes: number;
   verifyToken: string | undefined;
   receiver: WebhookReceiver;
@@ -39,6 +42,11 @@ export function createRouter(config: RouterConfig): Hono<Env> {
   const app = new Hono<Env>();
   app.on(["GET", "POST"], config.path, (c) => serveWebhook(config, c.req.raw, c.env ?? {}));
   app.all(config.path, () => toResponse(RESULTS.methodNotAllowed, { allow: "GET, POST" }));
+  app.all("*", async (c, next) => {
+    const endpoint = config.flows?.match(c.req.path);
+    if (!endpoint) return next();
+    return endpoint(c.req.raw);
+  });
   app.notFound(() => toResponse(RESULTS.notFound));
   app.onError((error) => {
     config.onUnexpected(error);
