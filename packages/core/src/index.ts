@@ -31,3 +31,4 @@ export type { ListenOptions, WaitOptions, WaitFilter } from "./listen/wait.ts";
 export type { ListenerOptions } from "./listen/context.ts";
 
 export * from "./flows/index.ts";
+export { Page, type PageOptions, type ListResponse } from "./graph/pagination.ts";
