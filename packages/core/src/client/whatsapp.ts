@@ -185,7 +185,8 @@ export class WhatsApp {
         : executionCtx && typeof executionCtx.waitUntil === "function"
           ? (p: Promise<unknown>) => executionCtx.waitUntil(p)
           : undefined;
-    return Promise.resolve(this.#router.fetch(request, { waitUntil }));
+    const leaseMs = (options as ReceiveOptions | undefined)?.leaseMs;
+    return Promise.resolve(this.#router.fetch(request, leaseMs === undefined ? { waitUntil } : { waitUntil, leaseMs }));
   };
 
   /**

@@ -100,6 +100,22 @@ describe("exactly-once handling", () => {
     expect(handler).toHaveBeenCalledOnce();
   });
 
+  it("a per-request leaseMs (Lambda's remaining time) bounds how long a crashed delivery blocks the retry", async () => {
+    const clock = new ManualClock();
+    const store = new MemoryStore({ clock });
+    const crashed = bot(store);
+    crashed.onMessage(() => new Promise(() => {}));
+    void crashed.fetch(signedRequest(SECRET, textPayload("hi", { id: "wamid.DUP" })), { leaseMs: 3_000 });
+    await new Promise((r) => setTimeout(r, 5));
+    const next = bot(store);
+    const handler = vi.fn();
+    next.onMessage(handler);
+    expect((await deliver(next)).status).toBe(503);
+    clock.advance(3_001);
+    expect((await deliver(next)).status).toBe(200);
+    expect(handler).toHaveBeenCalledOnce();
+  });
+
   it("finished work is remembered for the retry window (7 days by default), then forgotten", async () => {
     const clock = new ManualClock();
     const wa = bot(new MemoryStore({ clock }));

@@ -28,6 +28,12 @@ export interface UpdateErrorInfo {
 export interface ReceiveOptions {
   /** Keeps the handlers running after the response is returned (Workers' ctx.waitUntil, Vercel's waitUntil). */
   waitUntil?: (promise: Promise<unknown>) => void;
+  /**
+   * The dedupe lease for this request, when the platform knows how long it may run
+   * (Lambda: the remaining time): a killed invocation then blocks Meta's retry only
+   * that long. Default: the client's `claims.leaseMs`.
+   */
+  leaseMs?: number;
 }
 
 /** The pieces of the client the webhook pipeline needs. */
@@ -84,13 +90,13 @@ export class WebhookReceiver {
       // does synchronous work before its first await.
       options.waitUntil(
         nextTask()
-          .then(() => this.#process(changes, true))
+          .then(() => this.#process(changes, true, options.leaseMs))
           .catch((error) => this.#config.reportError(error, { phase: "store" })),
       );
       return RESULTS.ok;
     }
     try {
-      return (await this.#process(changes, false)) === "busy" ? RESULTS.busy : RESULTS.ok;
+      return (await this.#process(changes, false, options.leaseMs)) === "busy" ? RESULTS.busy : RESULTS.ok;
     } catch (error) {
       // The store failed: nothing was marked done, so let Meta retry later.
       await this.#config.reportError(error, { phase: "store" });
@@ -98,15 +104,15 @@ export class WebhookReceiver {
     }
   }
 
-  async #process(changes: ClassifiedChange[], background: boolean): Promise<Outcome> {
+  async #process(changes: ClassifiedChange[], background: boolean, leaseMs: number | undefined): Promise<Outcome> {
     let outcome: Outcome = "ok";
     for (const change of changes) {
       if (this.#accepts(change.raw)) {
         for (const update of change.updates) {
-          if ((await this.#handle(update, background)) === "busy") outcome = "busy";
+          if ((await this.#handle(update, background, leaseMs)) === "busy") outcome = "busy";
         }
       }
-      if ((await this.#handle(change.raw, background)) === "busy") outcome = "busy";
+      if ((await this.#handle(change.raw, background, leaseMs)) === "busy") outcome = "busy";
     }
     return outcome;
   }
@@ -121,7 +127,7 @@ export class WebhookReceiver {
     return phoneId === undefined || to === undefined || String(to) === phoneId;
   }
 
-  async #handle(update: AnyUpdate, background: boolean): Promise<Outcome> {
+  async #handle(update: AnyUpdate, background: boolean, leaseMs: number | undefined): Promise<Outcome> {
     const { wa, registry, claims, continueHandling, reportError, listen } = this.#config;
     const handlers = registry.list(update.kind);
     const key = listenerKeyOf(update);
@@ -130,7 +136,7 @@ export class WebhookReceiver {
     if (handlers.length === 0 && !waiting) return "ok";
     let claim;
     if (claims) {
-      const result = await claims.claim(await claimId(update));
+      const result = await claims.claim(await claimId(update), leaseMs === undefined ? {} : { leaseMs });
       if (result.status === "done") return "ok";
       if (result.status === "busy") return "busy";
       claim = result.claim;
