@@ -210,7 +210,7 @@ export class WhatsApp {
    * bytes (exactly as received) and the `X-Hub-Signature-256` header.
    */
   webhookUpdateHandler(
-    rawBody: Uint8Array | ArrayBuffer | string,
+    rawBody: Uint8Array<ArrayBufferLike> | ArrayBuffer | string,
     signatureHeader?: string | null,
     options?: ReceiveOptions,
   ): Promise<WebhookResult> {
@@ -218,7 +218,7 @@ export class WhatsApp {
       typeof rawBody === "string"
         ? new TextEncoder().encode(rawBody)
         : rawBody instanceof Uint8Array
-          ? new Uint8Array(rawBody)
+          ? Uint8Array.from(rawBody)
           : new Uint8Array(rawBody);
     return rootOf(this).#receiver.receive(bytes, signatureHeader, options);
   }

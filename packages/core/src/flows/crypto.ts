@@ -33,7 +33,7 @@ export interface DecryptedFlowRequest {
 }
 
 const TAG_BYTES = 16;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 const encoder = new TextEncoder();
 
 const fail = (reason: DecryptFailure): never => {

@@ -222,7 +222,7 @@ function withVersion(body: FlowResponseBody, req: FlowRequest): FlowResponseBody
   return req.version ? { version: req.version, ...rest } : rest;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 function parseEnvelope(raw: Uint8Array): { encrypted_flow_data: string; encrypted_aes_key: string; initial_vector: string } | undefined {
   let body: unknown;

@@ -31,7 +31,7 @@ export type FlowTokenSignatureCheck =
 /** Clock skew allowed on `exp` / `nbf`, when the JWT has them (RFC 7519 leaves the leeway to the verifier). */
 const LEEWAY_SECONDS = 60;
 const encoder = new TextEncoder();
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /**
  * Verifies a `flow_token_signature` JWT against the request's `flow_token`:

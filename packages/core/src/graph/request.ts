@@ -153,8 +153,9 @@ export class GraphApi {
         body,
         signal,
         // Graph API calls with a body never redirect; following one would make
-        // undici keep a second copy of the whole body (a 50 MB upload twice).
-        redirect: body === undefined ? "follow" : "error",
+        // undici keep a second copy of the whole body (a 50 MB upload twice). A 3xx
+        // then fails as any non-2xx answer. ("manual", not "error": workerd rejects "error".)
+        redirect: body === undefined ? "follow" : "manual",
         ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
       } as RequestInit);
     } catch (error) {

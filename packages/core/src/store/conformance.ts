@@ -96,7 +96,7 @@ export function storeConformanceCases(
           return;
         }
         // Unique per run, so a persistent backend (a shared table) can't leak state between runs.
-        const run = globalThis.crypto.randomUUID();
+        const run = crypto.randomUUID();
         await body({
           store,
           clock,

@@ -13,15 +13,15 @@ export interface GeneratedKeyPair {
 }
 
 export async function generateKeyPair(): Promise<GeneratedKeyPair> {
-  const pair = await crypto.subtle.generateKey(
+  const pair = (await crypto.subtle.generateKey(
     { name: "RSA-OAEP", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
     true,
     ["encrypt", "decrypt"],
-  );
-  const [pkcs8, spki] = await Promise.all([
+  )) as CryptoKeyPair;
+  const [pkcs8, spki] = (await Promise.all([
     crypto.subtle.exportKey("pkcs8", pair.privateKey),
     crypto.subtle.exportKey("spki", pair.publicKey),
-  ]);
+  ])) as [ArrayBuffer, ArrayBuffer];
   return {
     privateKey: encodePem("PRIVATE KEY", new Uint8Array(pkcs8)),
     publicKey: encodePem("PUBLIC KEY", new Uint8Array(spki)),
