@@ -32,3 +32,14 @@ export type { ListenerOptions } from "./listen/context.ts";
 
 export * from "./flows/index.ts";
 export { Page, type PageOptions, type ListResponse } from "./graph/pagination.ts";
+
+export * from "./client/business/index.ts";
+export * from "./client/phone-numbers/index.ts";
+export * from "./client/users/index.ts";
+export * from "./client/qr-codes/index.ts";
+export * from "./client/commerce/index.ts";
+export * from "./client/calls/index.ts";
+export * from "./client/app/index.ts";
+export * from "./client/uploads/index.ts";
+export * from "./client/templates/index.ts";
+export * from "./templates/index.ts";

@@ -21,6 +21,8 @@ export interface WhatsAppOptions {
   businessPrivateKeyPassword?: string;
   /** WhatsApp Business Account id: updates of other WABAs are ignored (see `filterUpdates`). */
   wabaId?: string;
+  /** Your Meta app's id (pywa's app_id): resumable uploads (template media examples, the profile picture) and app-level webhook subscriptions. */
+  appId?: string;
   /** Business portfolio id: `account_update` updates of other portfolios are ignored. */
   businessPortfolioId?: string;
 

@@ -42,6 +42,55 @@ import { getMediaUrl, type GetMediaUrlOptions } from "./media/url.ts";
 import { downloadMedia, getMediaBytes, streamMedia, type DownloadMediaOptions, type MediaSource } from "./media/download.ts";
 import { deleteMedia, type DeleteMediaOptions } from "./media/delete.ts";
 import type { Media, MediaUrl } from "./media/types.ts";
+import {
+  getBusinessAccount, getBusinessProfile, updateBusinessProfile, updateDisplayName, updateConversationalAutomation,
+  setBusinessPublicKey, getBusinessPhoneNumberSettings, updateBusinessPhoneNumberSettings,
+  type GetBusinessAccountOptions, type WhatsAppBusinessAccount, type GetBusinessProfileOptions, type BusinessProfile,
+  type UpdateBusinessProfileOptions, type UpdateDisplayNameOptions, type UpdateConversationalAutomationOptions,
+  type SetBusinessPublicKeyOptions, type GetBusinessPhoneNumberSettingsOptions, type BusinessPhoneNumberSettings,
+  type UpdateBusinessPhoneNumberSettingsOptions,
+} from "./business/index.ts";
+import {
+  getBusinessPhoneNumber, getBusinessPhoneNumbers, registerPhoneNumber, deregisterPhoneNumber,
+  type GetBusinessPhoneNumberOptions, type GetBusinessPhoneNumbersOptions, type BusinessPhoneNumber,
+  type RegisterPhoneNumberOptions, type DeregisterPhoneNumberOptions,
+} from "./phone-numbers/index.ts";
+import {
+  blockUsers, unblockUsers, getBlockedUsers,
+  type BlockUsersOptions, type UnblockUsersOptions, type BlockUsersResult, type UnblockUsersResult,
+  type GetBlockedUsersOptions, type BlockedUser,
+} from "./users/index.ts";
+import {
+  createQrCode, getQrCode, getQrCodes, updateQrCode, deleteQrCode,
+  type CreateQrCodeOptions, type GetQrCodeOptions, type GetQrCodesOptions, type UpdateQrCodeOptions,
+  type DeleteQrCodeOptions, type QrCode,
+} from "./qr-codes/index.ts";
+import {
+  getCommerceSettings, updateCommerceSettings,
+  type GetCommerceSettingsOptions, type UpdateCommerceSettingsOptions, type CommerceSettings,
+} from "./commerce/index.ts";
+import {
+  getCallPermissions, initiateCall, preAcceptCall, acceptCall, rejectCall, terminateCall,
+  type GetCallPermissionsOptions, type CallPermissions, type InitiateCallOptions, type InitiatedCall,
+  type PreAcceptCallOptions, type AcceptCallOptions, type RejectCallOptions, type TerminateCallOptions,
+} from "./calls/index.ts";
+import {
+  getAppAccessToken, setAppCallbackUrl, overrideWabaCallbackUrl, deleteWabaCallbackUrl, overridePhoneCallbackUrl,
+  deletePhoneCallbackUrl, registerCallbackUrl,
+  type GetAppAccessTokenOptions, type SetAppCallbackUrlOptions, type OverrideWabaCallbackUrlOptions,
+  type DeleteWabaCallbackUrlOptions, type OverridePhoneCallbackUrlOptions, type DeletePhoneCallbackUrlOptions,
+  type RegisterCallbackUrlOptions, type RegisteredCallbackUrl,
+} from "./app/index.ts";
+import type { Page } from "../graph/pagination.ts";
+import type { TemplateDetails } from "../templates/details.ts";
+import {
+  createTemplate, upsertAuthenticationTemplate, getTemplates, getTemplate, updateTemplate, deleteTemplate,
+  unpauseTemplate, compareTemplates, migrateTemplates,
+  type CreateTemplateOptions, type CreatedTemplate, type UpsertAuthenticationTemplateOptions, type UpsertedTemplate,
+  type GetTemplatesOptions, type GetTemplateOptions, type UpdateTemplateOptions, type UpdatedTemplate,
+  type DeleteTemplateOptions, type UnpauseTemplateOptions, type TemplateUnpauseResult,
+  type CompareTemplatesOptions, type TemplatesCompareResult, type MigrateTemplatesOptions, type MigrateTemplatesResult,
+} from "./templates/index.ts";
 
 export const DEFAULT_API_VERSION = "v25.0";
 export const DEFAULT_GRAPH_URL = "https://graph.facebook.com";
@@ -64,6 +113,8 @@ interface WaitUntilHost {
 export class WhatsApp {
   readonly phoneId: string | undefined;
   readonly wabaId: string | undefined;
+  /** Your Meta app's id (pywa's `app_id`), for resumable uploads and app-level webhook subscriptions. */
+  readonly appId: string | undefined;
   readonly apiVersion: string;
   readonly graphUrl: string;
   readonly store: Store;
@@ -84,6 +135,7 @@ export class WhatsApp {
   constructor(options: WhatsAppOptions = {}) {
     this.phoneId = options.phoneId === undefined ? undefined : String(options.phoneId);
     this.wabaId = options.wabaId;
+    this.appId = options.appId === undefined ? undefined : String(options.appId);
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     this.graphUrl = (options.graphUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, "");
     this.#token = options.token;
@@ -266,6 +318,65 @@ export class WhatsApp {
   streamMedia(options: MediaSource): Promise<ReadableStream<Uint8Array>> { return streamMedia(this, options); }
   downloadMedia(options: DownloadMediaOptions): Promise<void> { return downloadMedia(this, options); }
   deleteMedia(options: DeleteMediaOptions): Promise<SuccessResult> { return deleteMedia(this, options); }
+
+  // ── Templates ────────────────────────────────────────────────────────────────
+  createTemplate(options: CreateTemplateOptions): Promise<CreatedTemplate> { return createTemplate(this, options); }
+  upsertAuthenticationTemplate(options: UpsertAuthenticationTemplateOptions): Promise<UpsertedTemplate[]> { return upsertAuthenticationTemplate(this, options); }
+  getTemplates(options: GetTemplatesOptions = {}): Promise<Page<TemplateDetails>> { return getTemplates(this, options); }
+  getTemplate(options: GetTemplateOptions): Promise<TemplateDetails> { return getTemplate(this, options); }
+  updateTemplate(options: UpdateTemplateOptions): Promise<UpdatedTemplate> { return updateTemplate(this, options); }
+  deleteTemplate(options: DeleteTemplateOptions): Promise<SuccessResult> { return deleteTemplate(this, options); }
+  unpauseTemplate(options: UnpauseTemplateOptions): Promise<TemplateUnpauseResult> { return unpauseTemplate(this, options); }
+  compareTemplates(options: CompareTemplatesOptions): Promise<TemplatesCompareResult> { return compareTemplates(this, options); }
+  migrateTemplates(options: MigrateTemplatesOptions): Promise<MigrateTemplatesResult> { return migrateTemplates(this, options); }
+
+  // ── Business account and profile ─────────────────────────────────────────────
+  getBusinessAccount(options?: GetBusinessAccountOptions): Promise<WhatsAppBusinessAccount> { return getBusinessAccount(this, options); }
+  getBusinessProfile(options?: GetBusinessProfileOptions): Promise<BusinessProfile> { return getBusinessProfile(this, options); }
+  updateBusinessProfile(options: UpdateBusinessProfileOptions): Promise<SuccessResult> { return updateBusinessProfile(this, options); }
+  updateDisplayName(options: UpdateDisplayNameOptions): Promise<SuccessResult> { return updateDisplayName(this, options); }
+  updateConversationalAutomation(options: UpdateConversationalAutomationOptions): Promise<SuccessResult> { return updateConversationalAutomation(this, options); }
+  setBusinessPublicKey(options: SetBusinessPublicKeyOptions): Promise<SuccessResult> { return setBusinessPublicKey(this, options); }
+  getBusinessPhoneNumberSettings(options?: GetBusinessPhoneNumberSettingsOptions): Promise<BusinessPhoneNumberSettings> { return getBusinessPhoneNumberSettings(this, options); }
+  updateBusinessPhoneNumberSettings(options: UpdateBusinessPhoneNumberSettingsOptions): Promise<SuccessResult> { return updateBusinessPhoneNumberSettings(this, options); }
+
+  // ── Phone numbers ────────────────────────────────────────────────────────────
+  getBusinessPhoneNumber(options?: GetBusinessPhoneNumberOptions): Promise<BusinessPhoneNumber> { return getBusinessPhoneNumber(this, options); }
+  getBusinessPhoneNumbers(options?: GetBusinessPhoneNumbersOptions): Promise<Page<BusinessPhoneNumber>> { return getBusinessPhoneNumbers(this, options); }
+  registerPhoneNumber(options: RegisterPhoneNumberOptions): Promise<SuccessResult> { return registerPhoneNumber(this, options); }
+  deregisterPhoneNumber(options?: DeregisterPhoneNumberOptions): Promise<SuccessResult> { return deregisterPhoneNumber(this, options); }
+
+  // ── Users ────────────────────────────────────────────────────────────────────
+  blockUsers(options: BlockUsersOptions): Promise<BlockUsersResult> { return blockUsers(this, options); }
+  unblockUsers(options: UnblockUsersOptions): Promise<UnblockUsersResult> { return unblockUsers(this, options); }
+  getBlockedUsers(options?: GetBlockedUsersOptions): Promise<Page<BlockedUser>> { return getBlockedUsers(this, options); }
+
+  // ── QR codes and commerce ────────────────────────────────────────────────────
+  createQrCode(options: CreateQrCodeOptions): Promise<QrCode> { return createQrCode(this, options); }
+  getQrCode(options: GetQrCodeOptions): Promise<QrCode | undefined> { return getQrCode(this, options); }
+  getQrCodes(options?: GetQrCodesOptions): Promise<Page<QrCode>> { return getQrCodes(this, options); }
+  updateQrCode(options: UpdateQrCodeOptions): Promise<QrCode> { return updateQrCode(this, options); }
+  deleteQrCode(options: DeleteQrCodeOptions): Promise<SuccessResult> { return deleteQrCode(this, options); }
+  getCommerceSettings(options?: GetCommerceSettingsOptions): Promise<CommerceSettings> { return getCommerceSettings(this, options); }
+  updateCommerceSettings(options: UpdateCommerceSettingsOptions): Promise<SuccessResult> { return updateCommerceSettings(this, options); }
+
+  // ── Calls ────────────────────────────────────────────────────────────────────
+  getCallPermissions(options: GetCallPermissionsOptions): Promise<CallPermissions> { return getCallPermissions(this, options); }
+  initiateCall(options: InitiateCallOptions): Promise<InitiatedCall> { return initiateCall(this, options); }
+  preAcceptCall(options: PreAcceptCallOptions): Promise<SuccessResult> { return preAcceptCall(this, options); }
+  acceptCall(options: AcceptCallOptions): Promise<SuccessResult> { return acceptCall(this, options); }
+  rejectCall(options: RejectCallOptions): Promise<SuccessResult> { return rejectCall(this, options); }
+  terminateCall(options: TerminateCallOptions): Promise<SuccessResult> { return terminateCall(this, options); }
+
+  // ── App and webhook URL ──────────────────────────────────────────────────────
+  getAppAccessToken(options: GetAppAccessTokenOptions): Promise<string> { return getAppAccessToken(this, options); }
+  setAppCallbackUrl(options: SetAppCallbackUrlOptions): Promise<SuccessResult> { return setAppCallbackUrl(this, options); }
+  overrideWabaCallbackUrl(options: OverrideWabaCallbackUrlOptions): Promise<SuccessResult> { return overrideWabaCallbackUrl(this, options); }
+  deleteWabaCallbackUrl(options?: DeleteWabaCallbackUrlOptions): Promise<SuccessResult> { return deleteWabaCallbackUrl(this, options); }
+  overridePhoneCallbackUrl(options: OverridePhoneCallbackUrlOptions): Promise<SuccessResult> { return overridePhoneCallbackUrl(this, options); }
+  deletePhoneCallbackUrl(options?: DeletePhoneCallbackUrlOptions): Promise<SuccessResult> { return deletePhoneCallbackUrl(this, options); }
+  /** pywa's `callback_url`: register the deployed webhook URL once, after deploy. */
+  registerCallbackUrl(options: RegisterCallbackUrlOptions): Promise<RegisteredCallbackUrl> { return registerCallbackUrl(this, options); }
 
   // ── Flow endpoints ───────────────────────────────────────────────────────────
 

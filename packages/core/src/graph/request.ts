@@ -191,7 +191,12 @@ async function toError(method: string, url: string, response: Response): Promise
     envelope = undefined;
   }
   const graphError = (envelope as { error?: unknown } | undefined)?.error;
-  if (graphError && typeof graphError === "object") return WhatsAppError.fromGraph(graphError, response.status);
+  if (graphError && typeof graphError === "object") {
+    const error = WhatsAppError.fromGraph(graphError, response.status);
+    // Some calls answer results next to the error (block_users: per-user outcomes with code 139100).
+    Object.defineProperty(error, "responseBody", { value: envelope, enumerable: false });
+    return error;
+  }
   return new GraphResponseError({ method, url, statusCode: response.status, bodyText: text });
 }
 

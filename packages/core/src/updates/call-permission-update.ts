@@ -1,4 +1,7 @@
+import { initiateCall, type InitiatedCall } from "../client/calls/initiate.ts";
+import type { SessionDescription } from "../client/calls/types.ts";
 import { type UpdateSource, toDate } from "./base.ts";
+import type { CallTrackerOptions } from "./calls.ts";
 import { type Json, date, need, nonEmpty, num, obj, str } from "./json.ts";
 import { type ReplyToMessage, parseReplyTo } from "./reply-context.ts";
 import { messageContext } from "./sender.ts";
@@ -41,5 +44,13 @@ export class CallPermissionUpdate extends BaseUserUpdate {
   /** The permission has run out; a permission without expiry never does. */
   get isExpired(): boolean {
     return this.expirationTimestamp !== undefined && this.expirationTimestamp.getTime() < Date.now();
+  }
+
+  /**
+   * Calls the user (pywa's `call` shortcut, `initiateCall`) from the business number
+   * the answer came to, with the business's SDP offer. Meaningful once `isAccepted`.
+   */
+  async call(sdp: SessionDescription, options?: CallTrackerOptions): Promise<InitiatedCall> {
+    return initiateCall(this.client, { ...options, to: this.from.preferredId, sdp, phoneId: this.metadata.phoneNumberId });
   }
 }

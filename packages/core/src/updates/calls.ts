@@ -1,3 +1,11 @@
+import type { CallOptions } from "../graph/request.ts";
+import { acceptCall, preAcceptCall } from "../client/calls/accept.ts";
+import { initiateCall, type InitiatedCall } from "../client/calls/initiate.ts";
+import { rejectCall } from "../client/calls/reject.ts";
+import { terminateCall } from "../client/calls/terminate.ts";
+import type { SessionDescription } from "../client/calls/types.ts";
+import type { SuccessResult } from "../client/results.ts";
+import type { WhatsApp } from "../client/whatsapp.ts";
 import { type UpdateSource, toDate } from "./base.ts";
 import { type Json, date, need, nonEmpty, num, obj, str } from "./json.ts";
 import { recipientIds, senderIds, userContext } from "./sender.ts";
@@ -15,6 +23,39 @@ export interface CallSession {
   readonly sdpType: SdpType | undefined;
   /** RFC 8866 SDP. */
   readonly sdp: string | undefined;
+}
+
+/** Options of `accept` and `recall`: the call options plus a tracker. */
+export interface CallTrackerOptions extends CallOptions {
+  /** Echoed on the call's later updates (`biz_opaque_callback_data`, ≤ 512 characters). */
+  tracker?: string;
+}
+
+// pywa's `_CallShortcuts`, shared by connect, terminate and status updates. They act
+// from the business number the call is on (`metadata.phoneNumberId`), not the
+// client's default number, so a multi-number client answers the right call. The
+// client functions are called directly (not through `wa.acceptCall`), so they work
+// on any client, and through a handler run's client when the update is bound to one.
+
+interface CallTarget {
+  readonly id: string;
+  readonly metadata: { readonly phoneNumberId: string };
+}
+
+function preAcceptShortcut(client: WhatsApp, call: CallTarget, sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
+  return preAcceptCall(client, { ...options, callId: call.id, sdp, phoneId: call.metadata.phoneNumberId });
+}
+
+function acceptShortcut(client: WhatsApp, call: CallTarget, sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
+  return acceptCall(client, { ...options, callId: call.id, sdp, phoneId: call.metadata.phoneNumberId });
+}
+
+function rejectShortcut(client: WhatsApp, call: CallTarget, options?: CallOptions): Promise<SuccessResult> {
+  return rejectCall(client, { ...options, callId: call.id, phoneId: call.metadata.phoneNumberId });
+}
+
+function terminateShortcut(client: WhatsApp, call: CallTarget, options?: CallOptions): Promise<SuccessResult> {
+  return terminateCall(client, { ...options, callId: call.id, phoneId: call.metadata.phoneNumberId });
 }
 
 /** The user of a call is the callee of a business call and the caller otherwise. */
@@ -47,6 +88,32 @@ export abstract class CallEventUpdate extends BaseUserUpdate {
   /** Calls have no message to reply to (pywa raises too). */
   override get messageIdToReply(): string {
     throw new Error(`${this.kind} has no message to reply to`);
+  }
+
+  // ── Call shortcuts (pywa's `_CallShortcuts`) ─────────────────────────────────
+  // `async`, so that a bad argument rejects the returned promise instead of throwing.
+
+  /**
+   * Sets up the media connection before accepting (`preAcceptCall`), so audio flows
+   * as soon as `accept` is called. `sdp` is the business's answer to `session`.
+   */
+  async preAccept(sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
+    return preAcceptShortcut(this.client, this, sdp, options);
+  }
+
+  /** Answers the call with the business's SDP answer (`acceptCall`), within 30–60 s of the connect. */
+  async accept(sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
+    return acceptShortcut(this.client, this, sdp, options);
+  }
+
+  /** Declines the call (`rejectCall`). */
+  async reject(options?: CallOptions): Promise<SuccessResult> {
+    return rejectShortcut(this.client, this, options);
+  }
+
+  /** Ends the call (`terminateCall`). */
+  async terminate(options?: CallOptions): Promise<SuccessResult> {
+    return terminateShortcut(this.client, this, options);
   }
 }
 
@@ -90,6 +157,14 @@ export class CallTerminate extends CallEventUpdate {
   override get textFields(): readonly (string | undefined)[] {
     return [this.tracker];
   }
+
+  /**
+   * Calls the user back from the same business number (`initiateCall` with the
+   * business's SDP offer): the user must have given call permission.
+   */
+  async recall(sdp: SessionDescription, options?: CallTrackerOptions): Promise<InitiatedCall> {
+    return initiateCall(this.client, { ...options, to: this.from.preferredId, sdp, phoneId: this.metadata.phoneNumberId });
+  }
 }
 
 /** A business-initiated call is ringing, was accepted or rejected (`calls` field, `value.statuses[]`). */
@@ -125,6 +200,25 @@ export class CallStatus extends BaseUserUpdate {
 
   override get messageIdToReply(): string {
     throw new Error("callStatus has no message to reply to");
+  }
+
+  // The call shortcuts pywa has on call statuses too (see CallEventUpdate).
+
+  async preAccept(sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
+    return preAcceptShortcut(this.client, this, sdp, options);
+  }
+
+  async accept(sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
+    return acceptShortcut(this.client, this, sdp, options);
+  }
+
+  async reject(options?: CallOptions): Promise<SuccessResult> {
+    return rejectShortcut(this.client, this, options);
+  }
+
+  /** Ends the call, e.g. one the user accepted (`ACCEPTED`). */
+  async terminate(options?: CallOptions): Promise<SuccessResult> {
+    return terminateShortcut(this.client, this, options);
   }
 
   override get textFields(): readonly (string | undefined)[] {

@@ -64,6 +64,7 @@ export {
   type CallStatusType,
   type CallSession,
   type SdpType,
+  type CallTrackerOptions,
 } from "./calls.ts";
 export {
   CallPermissionUpdate,

@@ -57,6 +57,8 @@ export class WhatsAppError extends Error {
   declare readonly details?: string;
   /** `error.fbtrace_id`: quote it to Meta support. */
   declare readonly fbtraceId?: string;
+  /** The whole response body, when the call answered results next to the error (block_users' per-user outcomes). */
+  declare readonly responseBody?: Readonly<Record<string, unknown>>;
   /** `error.href`: a link to Meta's documentation of the error (webhook errors). */
   declare readonly href?: string;
   /** The HTTP status of the response that carried the error, if any. */

@@ -1,0 +1,22 @@
+// The WhatsApp Business Account and a number's business settings: profile, display
+// name, conversational components, flows encryption key, calling/storage settings.
+export { getBusinessAccount, type GetBusinessAccountOptions, type WhatsAppBusinessAccount } from "./account.ts";
+export {
+  getBusinessProfile, updateBusinessProfile,
+  type BusinessProfile, type Industry, type ProfilePicture,
+  type GetBusinessProfileOptions, type UpdateBusinessProfileOptions,
+} from "./profile.ts";
+export { updateDisplayName, type UpdateDisplayNameOptions } from "./display-name.ts";
+export {
+  updateConversationalAutomation,
+  type Command, type ConversationalAutomation, type UpdateConversationalAutomationOptions,
+} from "./conversational-automation.ts";
+export { setBusinessPublicKey, type SetBusinessPublicKeyOptions } from "./public-key.ts";
+export {
+  getBusinessPhoneNumberSettings, updateBusinessPhoneNumberSettings,
+  type GetBusinessPhoneNumberSettingsOptions, type UpdateBusinessPhoneNumberSettingsOptions,
+} from "./settings.ts";
+export type {
+  BusinessPhoneNumberSettings, CallingSettings, CallHours, WeekdayHours, HolidaySchedule, DayOfWeek,
+  SipSettings, SipServer, StorageConfiguration, UserIdentityChangeSettings, SettingStatus,
+} from "./settings-types.ts";
