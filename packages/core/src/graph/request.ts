@@ -193,8 +193,11 @@ async function toError(method: string, url: string, response: Response): Promise
   const graphError = (envelope as { error?: unknown } | undefined)?.error;
   if (graphError && typeof graphError === "object") {
     const error = WhatsAppError.fromGraph(graphError, response.status);
-    // Some calls answer results next to the error (block_users: per-user outcomes with code 139100).
-    Object.defineProperty(error, "responseBody", { value: envelope, enumerable: false });
+    // Some calls answer results next to the error (block_users: per-user outcomes with
+    // code 139100). Only those are kept: the error object itself is already there,
+    // redacted, and a second, raw copy could carry a token Meta echoed into it.
+    const { error: _error, ...results } = envelope as Record<string, unknown>;
+    if (Object.keys(results).length > 0) Object.defineProperty(error, "responseBody", { value: results, enumerable: false });
     return error;
   }
   return new GraphResponseError({ method, url, statusCode: response.status, bodyText: text });

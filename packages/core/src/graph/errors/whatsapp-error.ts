@@ -57,7 +57,7 @@ export class WhatsAppError extends Error {
   declare readonly details?: string;
   /** `error.fbtrace_id`: quote it to Meta support. */
   declare readonly fbtraceId?: string;
-  /** The whole response body, when the call answered results next to the error (block_users' per-user outcomes). */
+  /** What the response carried besides `error`, when the call answered results next to it (block_users' per-user outcomes). */
   declare readonly responseBody?: Readonly<Record<string, unknown>>;
   /** `error.href`: a link to Meta's documentation of the error (webhook errors). */
   declare readonly href?: string;
