@@ -43,3 +43,5 @@ export * from "./client/app/index.ts";
 export * from "./client/uploads/index.ts";
 export * from "./client/templates/index.ts";
 export * from "./templates/index.ts";
+export * from "./client/flows/index.ts";
+export * from "./flows/json/index.ts";

@@ -84,6 +84,14 @@ import {
 import type { Page } from "../graph/pagination.ts";
 import type { TemplateDetails } from "../templates/details.ts";
 import {
+  createFlow, updateFlowMetadata, updateFlowJson, publishFlow, deleteFlow, deprecateFlow, getFlow, getFlows,
+  getFlowMetrics, getFlowAssets, migrateFlows,
+  type CreateFlowOptions, type CreatedFlow, type UpdateFlowMetadataOptions, type UpdateFlowJsonOptions,
+  type FlowJSONUpdateResult, type FlowIdOptions, type GetFlowOptions, type GetFlowsOptions, type FlowDetails,
+  type GetFlowMetricsOptions, type FlowMetric, type GetFlowAssetsOptions, type FlowAsset,
+  type MigrateFlowsOptions, type MigrateFlowsResponse,
+} from "./flows/index.ts";
+import {
   createTemplate, upsertAuthenticationTemplate, getTemplates, getTemplate, updateTemplate, deleteTemplate,
   unpauseTemplate, compareTemplates, migrateTemplates,
   type CreateTemplateOptions, type CreatedTemplate, type UpsertAuthenticationTemplateOptions, type UpsertedTemplate,
@@ -329,6 +337,19 @@ export class WhatsApp {
   unpauseTemplate(options: UnpauseTemplateOptions): Promise<TemplateUnpauseResult> { return unpauseTemplate(this, options); }
   compareTemplates(options: CompareTemplatesOptions): Promise<TemplatesCompareResult> { return compareTemplates(this, options); }
   migrateTemplates(options: MigrateTemplatesOptions): Promise<MigrateTemplatesResult> { return migrateTemplates(this, options); }
+
+  // ── Flows ────────────────────────────────────────────────────────────────────
+  createFlow(options: CreateFlowOptions): Promise<CreatedFlow> { return createFlow(this, options); }
+  updateFlowMetadata(options: UpdateFlowMetadataOptions): Promise<SuccessResult> { return updateFlowMetadata(this, options); }
+  updateFlowJson(options: UpdateFlowJsonOptions): Promise<FlowJSONUpdateResult> { return updateFlowJson(this, options); }
+  publishFlow(options: FlowIdOptions): Promise<SuccessResult> { return publishFlow(this, options); }
+  deleteFlow(options: FlowIdOptions): Promise<SuccessResult> { return deleteFlow(this, options); }
+  deprecateFlow(options: FlowIdOptions): Promise<SuccessResult> { return deprecateFlow(this, options); }
+  getFlow(options: GetFlowOptions): Promise<FlowDetails> { return getFlow(this, options); }
+  getFlows(options: GetFlowsOptions = {}): Promise<Page<FlowDetails>> { return getFlows(this, options); }
+  getFlowMetrics(options: GetFlowMetricsOptions): Promise<FlowMetric> { return getFlowMetrics(this, options); }
+  getFlowAssets(options: GetFlowAssetsOptions): Promise<Page<FlowAsset>> { return getFlowAssets(this, options); }
+  migrateFlows(options: MigrateFlowsOptions): Promise<MigrateFlowsResponse> { return migrateFlows(this, options); }
 
   // ── Business account and profile ─────────────────────────────────────────────
   getBusinessAccount(options?: GetBusinessAccountOptions): Promise<WhatsAppBusinessAccount> { return getBusinessAccount(this, options); }
