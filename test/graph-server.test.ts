@@ -2,7 +2,7 @@ import { createHash, randomFillSync } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startGraphServer, type GraphServer } from "./support/graph-server.ts";
-import { MultipartParser } from "./support/graph-server/multipart.ts";
+import { MultipartParser } from "../packages/playground/src/graph/multipart.ts";
 
 const PHONE_ID = "1234567890";
 const AUTH = { authorization: "Bearer test-token", "user-agent": "edgewa-tests" };

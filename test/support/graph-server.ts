@@ -1,8 +1,9 @@
 /**
- * A local Graph API server for tests: see graph-server/index.ts (pipeline) and
- * graph-server/routes/ (the route table).
+ * The local Graph API server the tests use. It lives in the playground package
+ * (packages/playground/src/graph/: index.ts is the pipeline, routes/ the route
+ * table), which runs the same server behind its browser chat.
  */
-export { startGraphServer } from "./graph-server/index.ts";
+export { startGraphServer } from "../../packages/playground/src/graph/index.ts";
 export type {
   GraphErrorSpec,
   GraphServer,
@@ -11,4 +12,4 @@ export type {
   OnceAnswer,
   RecordedRequest,
   RequestMatch,
-} from "./graph-server/index.ts";
+} from "../../packages/playground/src/graph/index.ts";

@@ -33,7 +33,9 @@ const JSON_TYPE = "application/json; charset=UTF-8";
 const DOWNLOAD_CHUNK = 64 * 1024;
 
 /**
- * Starts a local stand-in for graph.facebook.com on 127.0.0.1 (random port).
+ * Starts a local stand-in for graph.facebook.com on 127.0.0.1 (a random port unless
+ * `options.port`). The tests use it to check what the client sent; the playground
+ * runs it behind its chat page and watches it through `options.onRequest`.
  *
  * For every request: read and parse the body (streaming, for multipart) → record it →
  * token check (when `options.token`) → API version check (when `options.apiVersion`) →
@@ -113,7 +115,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
       }
-      const body = await readBody(req);
+      const body = await readBody(req, options.keepBytesUnder);
       const record: RecordedRequest = {
         method: (req.method ?? "GET").toUpperCase(),
         path,
@@ -124,16 +126,18 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       };
       if (body.form !== undefined) record.form = body.form;
       requests.push(record);
+      if (options.maxRecorded !== undefined && requests.length > options.maxRecorded) requests.splice(0, requests.length - options.maxRecorded);
       if (body.aborted) return;
 
       const reply = await decide(record, body, trace);
       if (reply?.json !== undefined) record.response = reply.json;
       if (reply !== undefined) await send(res, reply, trace);
       else if (!res.headersSent) res.destroy();
+      if (reply !== undefined) observe(record);
     } catch (err) {
       // Never crash: a handler bug (or an unsendable test answer) becomes Graph's code 1.
       if (!res.headersSent && !res.destroyed) {
-        const message = `An unknown error occurred (test graph server: ${err instanceof Error ? err.message : String(err)})`;
+        const message = `An unknown error occurred (local graph server: ${err instanceof Error ? err.message : String(err)})`;
         const payload = JSON.stringify(graphErrorBody({ code: 1, message }, trace));
         res.writeHead(500, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(payload), "x-fb-trace-id": trace });
         res.end(payload);
@@ -143,10 +147,20 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     }
   }
 
+  // After the answer went out: an observer (the playground) reacts to what the client
+  // did, and its own failures never reach the client.
+  function observe(record: RecordedRequest): void {
+    try {
+      options.onRequest?.(record);
+    } catch (err) {
+      console.error("[graph server] onRequest failed:", err);
+    }
+  }
+
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
       server.off("error", reject);
       resolve();
     });

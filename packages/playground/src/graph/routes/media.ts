@@ -1,5 +1,6 @@
 import { cdnNotFound, graphError, invalidToken, missingParameter, unsupportedRequest } from "../errors.ts";
 import type { Reply, RouteContext, RouteDef } from "../types.ts";
+import { KEEP_BYTES_UNDER } from "../body.ts";
 import { ok } from "./util.ts";
 
 /** Where GET /{media-id} points downloads (stand-in for lookaside.fbsbx.com). */
@@ -60,7 +61,7 @@ function download(ctx: RouteContext): Reply {
     return {
       status: 410,
       headers: { "content-type": "text/plain; charset=utf-8" },
-      text: `test graph server: the bytes of media ${media.id} (${media.size} bytes) were not kept (uploads keep bytes only under 1 MiB)`,
+      text: `local graph server: the bytes of media ${media.id} (${media.size} bytes) were not kept (uploads keep bytes only under ${ctx.options.keepBytesUnder ?? KEEP_BYTES_UNDER} bytes)`,
     };
   }
   const headersOut: Record<string, string> = { "content-type": media.mimeType };

@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { MultipartError, MultipartParser, multipartBoundary } from "./multipart.ts";
 import type { ReceivedFile, ReceivedRaw, RecordedRequest } from "./types.ts";
 
-/** Uploads (multipart files, raw bodies) keep their bytes only below this size. */
+/** Uploads (multipart files, raw bodies) keep their bytes only below this size, unless the server is told otherwise. */
 export const KEEP_BYTES_UNDER = 1024 * 1024;
 /** JSON / url-encoded bodies are buffered up to this size; larger ones are refused. */
 const MAX_BUFFERED_BODY = 16 * 1024 * 1024;
@@ -31,10 +31,10 @@ interface Sink {
  * error stops parsing but the rest of the body is still drained (and counted), so the
  * client can read the error answer.
  */
-export function readBody(req: IncomingMessage): Promise<ReadBody> {
+export function readBody(req: IncomingMessage, keepBytesUnder = KEEP_BYTES_UNDER): Promise<ReadBody> {
   const contentType = String(req.headers["content-type"] ?? "");
   const out: ReadBody = { body: undefined, form: undefined, files: {}, raw: undefined, rawSize: 0, error: undefined, aborted: false };
-  const sink = sinkFor(contentType, out);
+  const sink = sinkFor(contentType, out, keepBytesUnder);
   let failed = false;
   const fail = (err: unknown) => {
     failed = true;
@@ -71,12 +71,12 @@ export function readBody(req: IncomingMessage): Promise<ReadBody> {
   });
 }
 
-function sinkFor(contentType: string, out: ReadBody): Sink {
+function sinkFor(contentType: string, out: ReadBody, keepBytesUnder: number): Sink {
   const mime = contentType.split(";")[0]!.trim().toLowerCase();
 
   const boundary = multipartBoundary(contentType);
   if (boundary !== undefined) {
-    const parser = new MultipartParser(boundary, { keepBytesUnder: KEEP_BYTES_UNDER });
+    const parser = new MultipartParser(boundary, { keepBytesUnder });
     return {
       write: (chunk) => parser.write(chunk),
       end: () => {
@@ -125,7 +125,7 @@ function sinkFor(contentType: string, out: ReadBody): Sink {
     write: (chunk) => {
       size += chunk.length;
       hash.update(chunk);
-      if (kept && size < KEEP_BYTES_UNDER) kept.push(chunk);
+      if (kept && size < keepBytesUnder) kept.push(chunk);
       else kept = undefined;
     },
     end: () => {

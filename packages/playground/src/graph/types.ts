@@ -1,5 +1,5 @@
 /**
- * Public and internal types of the local Graph API test server.
+ * Public and internal types of the local Graph API server (tests and playground).
  *
  * Public: `RecordedRequest`, `GraphServer`, `GraphServerOptions` and the argument
  * shapes of `respondOnce` / `respondWithError` / `media`. Internal: what a route
@@ -94,6 +94,14 @@ export interface GraphServerOptions {
    * Graph error (400, code 2635). Unversioned paths are always accepted.
    */
   apiVersion?: string;
+  /** Listen on this port of 127.0.0.1. Default: a free one. */
+  port?: number;
+  /** Uploads keep their bytes (for `media(id).bytes` and downloads) only under this size. Default 1 MiB. */
+  keepBytesUnder?: number;
+  /** Keep only the last N recorded requests (a long-running server). Default: all. */
+  maxRecorded?: number;
+  /** Called with each request once it has been answered (`response` set). */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 // ---------------------------------------------------------------------------------
