@@ -175,6 +175,13 @@ describe("concurrency", () => {
     await deliver(store, clock, text("/signup"));
     const first = text("Dana");
     const second = text("42");
+    // The winner's next question is answered slowly, so the other delivery surely
+    // arrives while the winner holds the conversation (without it, a busy machine may
+    // serialise the two, and both would rightly get 200).
+    server.respondOnce(
+      { method: "POST", path: /\/messages$/ },
+      { status: 200, delayMs: 300, json: { messaging_product: "whatsapp", contacts: [{ input: USER, wa_id: USER }], messages: [{ id: "wamid.SLOW" }] } },
+    );
     const [a, b] = await Promise.all([deliver(store, clock, first), deliver(store, clock, second)]);
     expect([a.status, b.status].sort()).toEqual([200, 503]);
     expect(sentTexts().filter((t) => t === "How old are you?")).toHaveLength(1);
