@@ -1,13 +1,4 @@
-import {
-  constants,
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  generateKeyPairSync,
-  publicEncrypt,
-  randomBytes,
-} from "node:crypto";
+import { createCipheriv, createHash, createHmac, generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Hono } from "hono";
@@ -26,55 +17,17 @@ import {
   type FlowMedia,
   type FlowRequestCallback,
 } from "../packages/core/src/flows/index.ts";
+import { flowKeys, open, rsaKeys, seal, type Sealed } from "./support/flow-crypto.ts";
 
 /**
  * The flow data endpoint, against requests encrypted exactly as the WhatsApp client
- * encrypts them, with node:crypto (an implementation independent of ours): a random
- * AES-128 key wrapped with RSA-OAEP-SHA256, the JSON sealed with AES-128-GCM under a
- * random 16-byte IV, tag appended, all base64. Responses are decrypted with
- * node:crypto too, under the bit-flipped IV.
+ * encrypts them, with node:crypto (an implementation independent of ours; see
+ * test/support/flow-crypto.ts). Responses are decrypted with node:crypto too.
  */
 
 const APP_SECRET = "flows-test-app-secret";
-const keys = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: "spki", format: "pem" },
-  privateKeyEncoding: { type: "pkcs8", format: "pem" },
-});
-const PEM = keys.privateKey;
-const other = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: "spki", format: "pem" },
-  privateKeyEncoding: { type: "pkcs8", format: "pem" },
-});
-
-interface Sealed {
-  body: { encrypted_flow_data: string; encrypted_aes_key: string; initial_vector: string };
-  aesKey: Buffer;
-  iv: Buffer;
-}
-
-/** What the WhatsApp client does with a request. */
-function seal(payload: unknown, publicKey: string = keys.publicKey): Sealed {
-  const aesKey = randomBytes(16);
-  const iv = randomBytes(16);
-  const wrapped = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" }, aesKey);
-  const cipher = createCipheriv("aes-128-gcm", aesKey, iv);
-  const data = Buffer.concat([cipher.update(JSON.stringify(payload), "utf8"), cipher.final(), cipher.getAuthTag()]);
-  return {
-    body: { encrypted_flow_data: data.toString("base64"), encrypted_aes_key: wrapped.toString("base64"), initial_vector: iv.toString("base64") },
-    aesKey,
-    iv,
-  };
-}
-
-/** What the WhatsApp client does with our answer. */
-function open(text: string, { aesKey, iv }: Sealed): unknown {
-  const sealed = Buffer.from(text, "base64");
-  const decipher = createDecipheriv("aes-128-gcm", aesKey, Buffer.from(iv.map((b) => b ^ 0xff)));
-  decipher.setAuthTag(sealed.subarray(-16));
-  return JSON.parse(Buffer.concat([decipher.update(sealed.subarray(0, -16)), decipher.final()]).toString("utf8"));
-}
+const PEM = flowKeys.privateKey;
+const other = rsaKeys();
 
 function post(body: unknown, { url = "https://bot.example/flows/signup", headers = {} as Record<string, string> } = {}): Request {
   return new Request(url, {
@@ -397,8 +350,8 @@ describe("flow endpoint: failures and status codes", () => {
     const pemBody = PEM.replace(/-----[A-Z ]+-----/g, "").replace(/\s+/g, "");
     for (let i = 0; i + 32 <= pemBody.length; i += 32) expect(everything).not.toContain(pemBody.slice(i, i + 32));
     for (const s of seals) {
-      expect(everything).not.toContain(s.aesKey.toString("base64"));
-      expect(everything).not.toContain(s.aesKey.toString("hex"));
+      expect(everything).not.toContain(s.key.toString("base64"));
+      expect(everything).not.toContain(s.key.toString("hex"));
     }
     expect(bodies.join("\n")).not.toMatch(/\bat .*:\d+:\d+/); // no stack frames in responses
   });
@@ -461,11 +414,7 @@ describe("flow_token_signature (Data API 4.0)", () => {
 
 describe("the private key", () => {
   it("is imported once per PEM in the isolate, across endpoints (a fresh client per request, as on Lambda)", async () => {
-    const fresh = generateKeyPairSync("rsa", {
-      modulusLength: 2048,
-      publicKeyEncoding: { type: "spki", format: "pem" },
-      privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    });
+    const fresh = rsaKeys();
     const importKey = vi.spyOn(crypto.subtle, "importKey");
     try {
       for (let i = 0; i < 3; i++) {

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGraphServer, type GraphServer } from "../support/graph-server.ts";
+import { open, rsaKeys, seal } from "../support/flow-crypto.ts";
 import { PHONE_ID, USER, click, sticker, text } from "../support/payloads.ts";
+import { metaSignature } from "../support/webhook.ts";
 import { bundleWorker } from "./support/bundle.ts";
-import { hubSignature, open, rsaKeys, seal } from "./support/flow-crypto.ts";
 import { readReceipts, sentTexts, sends, timesSent, wamidOf } from "./support/graph.ts";
 import { postWebhook, sleep, startWorker, until } from "./support/runtime.ts";
 
@@ -164,8 +165,8 @@ describe("the signup flow endpoint (/flows/signup), encrypted as the WhatsApp cl
     const sealed = seal(payload, publicKey);
     const response = await flows.dispatchFetch("https://bot.example/flows/signup", {
       method: "POST",
-      body: sealed.body,
-      headers: { "content-type": "application/json", "x-hub-signature-256": hubSignature(secret, sealed.body) },
+      body: sealed.text,
+      headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(secret, sealed.text) },
     });
     const body = await response.text();
     return { status: response.status, body, open: () => open(body, sealed) };
@@ -204,7 +205,7 @@ describe("the signup flow endpoint (/flows/signup), encrypted as the WhatsApp cl
 
   it("without WHATSAPP_PRIVATE_KEY there is no flow endpoint (404)", async () => {
     const sealed = seal({ version: "3.0", action: "ping" }, keys.publicKey);
-    const response = await mf.dispatchFetch("https://bot.example/flows/signup", { method: "POST", body: sealed.body });
+    const response = await mf.dispatchFetch("https://bot.example/flows/signup", { method: "POST", body: sealed.text });
     expect(response.status).toBe(404);
   });
 });

@@ -10,7 +10,8 @@ import { startDynalite, LOCAL_AWS, type LocalDynamo } from "../lambda/support/dy
 import { startGraphServer, type GraphServer } from "../support/graph-server.ts";
 import { PHONE_ID, USER, click, text } from "../support/payloads.ts";
 import { signedRequest, waitUntilRecorder } from "../support/webhook.ts";
-import { flowKeys, flowRequest, insideVercel, openFlowResponse, sealFlowRequest, within } from "./support.ts";
+import { flowKeys, flowRequest, open, seal } from "../support/flow-crypto.ts";
+import { insideVercel, within } from "./support.ts";
 
 /**
  * examples/vercel-next: its app/api/whatsapp/route.ts and app/api/flows/signup/route.ts,
@@ -139,24 +140,24 @@ describe("examples/vercel-next: app/api/flows/signup/route.ts", () => {
   });
 
   it("INIT opens SIGN_UP; an empty name is an error on the screen; a name closes the flow", async () => {
-    const init = sealFlowRequest({ version: "3.0", action: "INIT", flow_token: "signup-1" });
+    const init = seal({ version: "3.0", action: "INIT", flow_token: "signup-1" });
     const opened = await flowRoute.POST(flowRequest(url, init, SECRET));
     expect(opened.status).toBe(200);
-    expect(openFlowResponse(await opened.text(), init)).toEqual({
+    expect(open(await opened.text(), init)).toEqual({
       version: "3.0",
       screen: "SIGN_UP",
       data: { greeting: "Welcome! What's your name?" },
     });
 
-    const empty = sealFlowRequest({ version: "3.0", action: "data_exchange", screen: "SIGN_UP", data: { name: " " }, flow_token: "signup-1" });
-    expect(openFlowResponse(await (await flowRoute.POST(flowRequest(url, empty, SECRET))).text(), empty)).toEqual({
+    const empty = seal({ version: "3.0", action: "data_exchange", screen: "SIGN_UP", data: { name: " " }, flow_token: "signup-1" });
+    expect(open(await (await flowRoute.POST(flowRequest(url, empty, SECRET))).text(), empty)).toEqual({
       version: "3.0",
       screen: "SIGN_UP",
       data: { error_message: "Please tell us your name." },
     });
 
-    const named = sealFlowRequest({ version: "3.0", action: "data_exchange", screen: "SIGN_UP", data: { name: "Dana" }, flow_token: "signup-1" });
-    expect(openFlowResponse(await (await flowRoute.POST(flowRequest(url, named, SECRET))).text(), named)).toEqual({
+    const named = seal({ version: "3.0", action: "data_exchange", screen: "SIGN_UP", data: { name: "Dana" }, flow_token: "signup-1" });
+    expect(open(await (await flowRoute.POST(flowRequest(url, named, SECRET))).text(), named)).toEqual({
       version: "3.0",
       screen: "SUCCESS",
       data: { extension_message_response: { params: { flow_token: "signup-1", name: "Dana" } } },
@@ -164,7 +165,7 @@ describe("examples/vercel-next: app/api/flows/signup/route.ts", () => {
   });
 
   it("refuses an unsigned request (432)", async () => {
-    const sealed = sealFlowRequest({ version: "3.0", action: "INIT" });
+    const sealed = seal({ version: "3.0", action: "INIT" });
     expect((await flowRoute.POST(flowRequest(url, sealed, null))).status).toBe(432);
   });
 });

@@ -1,8 +1,7 @@
-import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { WhatsApp } from "@edgewa/core";
 import { toFlowRoute } from "@edgewa/vercel";
-import { flowKeys, flowRequest, openFlowResponse, sealFlowRequest } from "./support.ts";
+import { flowKeys, flowRequest, open, rsaKeys, seal } from "../support/flow-crypto.ts";
 
 /**
  * toFlowRoute: a flow data endpoint registered with wa.onFlowRequest, mounted as a
@@ -30,14 +29,14 @@ describe("toFlowRoute", () => {
     const { POST } = toFlowRoute(factory, PATH);
     expect(factory).not.toHaveBeenCalled();
 
-    const init = sealFlowRequest({ version: "3.0", action: "INIT", flow_token: "tok-7" });
+    const init = seal({ version: "3.0", action: "INIT", flow_token: "tok-7" });
     const res = await POST(flowRequest(URL_, init, SECRET));
     expect(res.status).toBe(200);
-    expect(openFlowResponse(await res.text(), init)).toEqual({ version: "3.0", screen: "SIGN_UP", data: { token: "tok-7" } });
+    expect(open(await res.text(), init)).toEqual({ version: "3.0", screen: "SIGN_UP", data: { token: "tok-7" } });
 
-    const submit = sealFlowRequest({ version: "3.0", action: "data_exchange", screen: "SIGN_UP", data: { name: "Dana" }, flow_token: "tok-7" });
+    const submit = seal({ version: "3.0", action: "data_exchange", screen: "SIGN_UP", data: { name: "Dana" }, flow_token: "tok-7" });
     const done = await POST(flowRequest(URL_, submit, SECRET));
-    expect(openFlowResponse(await done.text(), submit)).toEqual({
+    expect(open(await done.text(), submit)).toEqual({
       version: "3.0",
       screen: "SUCCESS",
       data: { extension_message_response: { params: { flow_token: "tok-7", name: "Dana" } } },
@@ -47,28 +46,24 @@ describe("toFlowRoute", () => {
 
   it("answers Meta's health-check ping by itself", async () => {
     const { POST } = toFlowRoute(flowBot(), PATH);
-    const ping = sealFlowRequest({ version: "3.0", action: "ping" });
-    expect(openFlowResponse(await (await POST(flowRequest(URL_, ping, SECRET))).text(), ping)).toEqual({ data: { status: "active" } });
+    const ping = seal({ version: "3.0", action: "ping" });
+    expect(open(await (await POST(flowRequest(URL_, ping, SECRET))).text(), ping)).toEqual({ data: { status: "active" } });
   });
 
   it("keeps the core's status codes: 432 unsigned or wrongly signed, 421 for a key it cannot unwrap", async () => {
     const { POST } = toFlowRoute(flowBot(), PATH);
-    const sealed = sealFlowRequest({ version: "3.0", action: "INIT" });
+    const sealed = seal({ version: "3.0", action: "INIT" });
     expect((await POST(flowRequest(URL_, sealed, null))).status).toBe(432);
     expect((await POST(flowRequest(URL_, sealed, "other-secret"))).status).toBe(432);
-    const { publicKey } = generateKeyPairSync("rsa", {
-      modulusLength: 2048,
-      publicKeyEncoding: { type: "spki", format: "pem" },
-      privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    });
-    const foreign = sealFlowRequest({ version: "3.0", action: "INIT" }, publicKey);
+    const { publicKey } = rsaKeys();
+    const foreign = seal({ version: "3.0", action: "INIT" }, publicKey);
     expect((await POST(flowRequest(URL_, foreign, SECRET))).status).toBe(421);
   });
 
   it("a path with no registered endpoint answers 500 and logs why", async () => {
     lines.length = 0;
     const { POST } = toFlowRoute(flowBot(), "/api/flows/other");
-    const sealed = sealFlowRequest({ version: "3.0", action: "INIT" });
+    const sealed = seal({ version: "3.0", action: "INIT" });
     const res = await POST(flowRequest(URL_, sealed, SECRET));
     expect(res.status).toBe(500);
     expect(await res.text()).toBe("Internal Server Error");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGraphServer, type GraphServer } from "../support/graph-server.ts";
 import { PHONE_ID, text } from "../support/payloads.ts";
 import { metaSignature } from "../support/webhook.ts";
-import { flowKeys, openFlowResponse, sealFlowRequest } from "./support.ts";
+import { flowKeys, open, seal } from "../support/flow-crypto.ts";
 
 /**
  * examples/vercel-next built with `next build`, offline, as CI and Vercel build it:
@@ -140,14 +140,14 @@ describe("examples/vercel-next: next build, next start", () => {
 
     it("serves the flow endpoint from its Edge runtime bundle", async () => {
       expect(built, "next build must have succeeded").toBe(true);
-      const sealed = sealFlowRequest({ version: "3.0", action: "INIT", flow_token: "edge-1" });
+      const sealed = seal({ version: "3.0", action: "INIT", flow_token: "edge-1" });
       const res = await fetch(`${base}/api/flows/signup`, {
         method: "POST",
         body: sealed.text,
         headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(SECRET, sealed.text) },
       });
       expect(res.status).toBe(200);
-      expect(openFlowResponse(await res.text(), sealed)).toEqual({ version: "3.0", screen: "SIGN_UP", data: { greeting: "Welcome! What's your name?" } });
+      expect(open(await res.text(), sealed)).toEqual({ version: "3.0", screen: "SIGN_UP", data: { greeting: "Welcome! What's your name?" } });
       expect((await fetch(`${base}/api/flows/signup`, { method: "POST", body: sealed.text })).status).toBe(432);
       expect((await fetch(`${base}/api/flows/signup`)).status).toBe(405);
     });

@@ -6,7 +6,8 @@ import { toNodeHandler, toPagesApi, toPagesFlowApi, toWebRequest, type NodeHandl
 import { startGraphServer, type GraphServer } from "../support/graph-server.ts";
 import { PHONE_ID, text } from "../support/payloads.ts";
 import { metaSignature, waitUntilRecorder } from "../support/webhook.ts";
-import { flowKeys, insideVercel, openFlowResponse, sealFlowRequest } from "./support.ts";
+import { flowKeys, open, seal } from "../support/flow-crypto.ts";
+import { insideVercel } from "./support.ts";
 
 /**
  * The Pages Router adapter (`pages/api/whatsapp.ts`, `bodyParser: false`) behind a
@@ -173,10 +174,10 @@ describe("toPagesFlowApi: a flow endpoint as pages/api/flows/signup.ts", () => {
     const wa = new WhatsApp({ appSecret: SECRET, businessPrivateKey: flowKeys.privateKey, logger: silent, skipDuplicateUpdates: false });
     wa.onFlowRequest("/api/flows/signup", (_, req) => req.respond({ screen: "SIGN_UP", data: { token: req.flowToken } }));
     const url = await pages(toPagesFlowApi(wa, "/api/flows/signup"));
-    const sealed = sealFlowRequest({ version: "3.0", action: "INIT", flow_token: "tok-1" });
+    const sealed = seal({ version: "3.0", action: "INIT", flow_token: "tok-1" });
     const res = await post(`${url}/api/flows/signup`, sealed.text, { "x-hub-signature-256": metaSignature(SECRET, sealed.text) });
     expect(res.status).toBe(200);
-    expect(openFlowResponse(await res.text(), sealed)).toEqual({ version: "3.0", screen: "SIGN_UP", data: { token: "tok-1" } });
+    expect(open(await res.text(), sealed)).toEqual({ version: "3.0", screen: "SIGN_UP", data: { token: "tok-1" } });
     expect((await post(`${url}/api/flows/signup`, sealed.text)).status).toBe(432);
   });
 });

@@ -20,7 +20,7 @@
 import type { WhatsApp } from "../client/whatsapp.ts";
 import { redactingLogger, type Logger } from "../client/log.ts";
 import { readBody } from "../webhook/body.ts";
-import { toResponse, type WebhookResult } from "../webhook/responses.ts";
+import { RESULTS, toResponse } from "../webhook/responses.ts";
 import { checkSignature, importAppSecret } from "../webhook/signature.ts";
 import { assertFlowPrivateKey, decryptFlowRequest, encryptFlowResponse, type FlowSession } from "./crypto.ts";
 import { FlowRequestCannotBeDecrypted, FlowResponseError } from "./errors.ts";
@@ -75,15 +75,6 @@ export interface FlowEndpointOptions<W = WhatsApp> {
 
 const MIB = 1024 * 1024;
 
-const TEXT = {
-  badRequest: { status: 400, body: "Bad Request" },
-  methodNotAllowed: { status: 405, body: "Method Not Allowed" },
-  tooLarge: { status: 413, body: "Payload Too Large" },
-  cannotDecrypt: { status: 421, body: "Decryption failed" },
-  signatureFailed: { status: 432, body: "Signature authentication failed" },
-  internalError: { status: 500, body: "Internal Server Error" },
-} satisfies Record<string, WebhookResult>;
-
 const encrypted = (status: number, body: string): Response => toResponse({ status, body });
 
 export function createFlowEndpoint<W = WhatsApp>(options: FlowEndpointOptions<W>): FlowFetchHandler {
@@ -121,28 +112,28 @@ export function createFlowEndpoint<W = WhatsApp>(options: FlowEndpointOptions<W>
   };
 
   const serve = async (request: Request): Promise<Response> => {
-    if (request.method !== "POST") return toResponse(TEXT.methodNotAllowed, { allow: "POST" });
+    if (request.method !== "POST") return toResponse(RESULTS.methodNotAllowed, { allow: "POST" });
     const read = await readBody(request, maxBodyBytes);
-    if (!read.ok) return toResponse(TEXT.tooLarge);
+    if (!read.ok) return toResponse(RESULTS.tooLarge);
     const raw = read.bytes;
 
     if (hubKey) {
       const check = await checkSignature(await hubKey, raw, request.headers.get("x-hub-signature-256"));
       if (check !== "valid") {
         logger.warn(`[edgewa] ${where}: X-Hub-Signature-256 ${check}; answered 432`);
-        return toResponse(TEXT.signatureFailed);
+        return toResponse(RESULTS.signatureFailed);
       }
     }
 
     const envelope = parseEnvelope(raw);
-    if (!envelope) return toResponse(TEXT.badRequest);
+    if (!envelope) return toResponse(RESULTS.badRequest);
 
     let key: CryptoKey;
     try {
       key = await loadKey();
     } catch {
       // Already logged by the loader: our configuration, not the client's fault.
-      return toResponse(TEXT.internalError);
+      return toResponse(RESULTS.internalError);
     }
 
     let payload: unknown;
@@ -152,11 +143,11 @@ export function createFlowEndpoint<W = WhatsApp>(options: FlowEndpointOptions<W>
     } catch (error) {
       const reason = error instanceof FlowRequestCannotBeDecrypted ? error.reason : "unknown";
       logger.warn(`[edgewa] ${where}: request cannot be decrypted (${reason}); answered 421`);
-      return toResponse(TEXT.cannotDecrypt);
+      return toResponse(RESULTS.cannotDecrypt);
     }
     if (!isRecord(payload) || typeof payload.action !== "string") {
       logger.warn(`[edgewa] ${where}: decrypted request is not an object with a string action; answered 400`);
-      return toResponse(TEXT.badRequest);
+      return toResponse(RESULTS.badRequest);
     }
 
     // Meta's health check: answered here, whatever the handler would do.
@@ -166,7 +157,7 @@ export function createFlowEndpoint<W = WhatsApp>(options: FlowEndpointOptions<W>
     const badSignature = await checkTokenSignature(req);
     if (badSignature !== undefined) {
       logger.warn(`[edgewa] ${where}: flow_token_signature ${badSignature}; answered 432`);
-      return toResponse(TEXT.signatureFailed);
+      return toResponse(RESULTS.signatureFailed);
     }
 
     let result: FlowHandlerResult;
@@ -178,7 +169,7 @@ export function createFlowEndpoint<W = WhatsApp>(options: FlowEndpointOptions<W>
         return encrypted(error.status, await encryptFlowResponse(session, JSON.stringify(body)));
       }
       await reportError(error, req);
-      return toResponse(TEXT.internalError);
+      return toResponse(RESULTS.internalError);
     }
 
     if (acknowledgeErrors && req.hasError) {
@@ -189,7 +180,7 @@ export function createFlowEndpoint<W = WhatsApp>(options: FlowEndpointOptions<W>
       json = JSON.stringify(responseBody(result, req));
     } catch (error) {
       await reportError(error, req);
-      return toResponse(TEXT.internalError);
+      return toResponse(RESULTS.internalError);
     }
     return encrypted(200, await encryptFlowResponse(session, json));
   };
@@ -200,7 +191,7 @@ export function createFlowEndpoint<W = WhatsApp>(options: FlowEndpointOptions<W>
     } catch (error) {
       // Nothing above should throw; if it does, say so without echoing anything.
       logger.error(`[edgewa] ${where}: unexpected error:`, error);
-      return toResponse(TEXT.internalError);
+      return toResponse(RESULTS.internalError);
     }
   };
 }

@@ -5,7 +5,6 @@ import { rejectCall } from "../client/calls/reject.ts";
 import { terminateCall } from "../client/calls/terminate.ts";
 import type { SessionDescription } from "../client/calls/types.ts";
 import type { SuccessResult } from "../client/results.ts";
-import type { WhatsApp } from "../client/whatsapp.ts";
 import { type UpdateSource, toDate } from "./base.ts";
 import { type Json, date, need, nonEmpty, num, obj, str } from "./json.ts";
 import { recipientIds, senderIds, userContext } from "./sender.ts";
@@ -31,31 +30,42 @@ export interface CallTrackerOptions extends CallOptions {
   tracker?: string;
 }
 
-// pywa's `_CallShortcuts`, shared by connect, terminate and status updates. They act
-// from the business number the call is on (`metadata.phoneNumberId`), not the
-// client's default number, so a multi-number client answers the right call. The
-// client functions are called directly (not through `wa.acceptCall`), so they work
-// on any client, and through a handler run's client when the update is bound to one.
+/**
+ * pywa's `_CallShortcuts`, shared by connect, terminate and status updates. They act
+ * from the business number the call is on (`metadata.phoneNumberId`), not the
+ * client's default number, so a multi-number client answers the right call. The
+ * client functions are called directly (not through `wa.acceptCall`), so they work
+ * on any client, and through a handler run's client when the update is bound to one.
+ * `async`, so that a bad argument rejects the returned promise instead of throwing.
+ */
+abstract class CallShortcuts extends BaseUserUpdate {
+  /** Calls have no message to reply to (pywa raises too). */
+  override get messageIdToReply(): string {
+    throw new Error(`${this.kind} has no message to reply to`);
+  }
 
-interface CallTarget {
-  readonly id: string;
-  readonly metadata: { readonly phoneNumberId: string };
-}
+  /**
+   * Sets up the media connection before accepting (`preAcceptCall`), so audio flows
+   * as soon as `accept` is called. `sdp` is the business's answer to `session`.
+   */
+  async preAccept(sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
+    return preAcceptCall(this.client, { ...options, callId: this.id, sdp, phoneId: this.metadata.phoneNumberId });
+  }
 
-function preAcceptShortcut(client: WhatsApp, call: CallTarget, sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
-  return preAcceptCall(client, { ...options, callId: call.id, sdp, phoneId: call.metadata.phoneNumberId });
-}
+  /** Answers the call with the business's SDP answer (`acceptCall`), within 30–60 s of the connect. */
+  async accept(sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
+    return acceptCall(this.client, { ...options, callId: this.id, sdp, phoneId: this.metadata.phoneNumberId });
+  }
 
-function acceptShortcut(client: WhatsApp, call: CallTarget, sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
-  return acceptCall(client, { ...options, callId: call.id, sdp, phoneId: call.metadata.phoneNumberId });
-}
+  /** Declines the call (`rejectCall`). */
+  async reject(options?: CallOptions): Promise<SuccessResult> {
+    return rejectCall(this.client, { ...options, callId: this.id, phoneId: this.metadata.phoneNumberId });
+  }
 
-function rejectShortcut(client: WhatsApp, call: CallTarget, options?: CallOptions): Promise<SuccessResult> {
-  return rejectCall(client, { ...options, callId: call.id, phoneId: call.metadata.phoneNumberId });
-}
-
-function terminateShortcut(client: WhatsApp, call: CallTarget, options?: CallOptions): Promise<SuccessResult> {
-  return terminateCall(client, { ...options, callId: call.id, phoneId: call.metadata.phoneNumberId });
+  /** Ends the call (`terminateCall`), e.g. one the user accepted (status `ACCEPTED`). */
+  async terminate(options?: CallOptions): Promise<SuccessResult> {
+    return terminateCall(this.client, { ...options, callId: this.id, phoneId: this.metadata.phoneNumberId });
+  }
 }
 
 /** The user of a call is the callee of a business call and the caller otherwise. */
@@ -65,7 +75,7 @@ function callContext(value: Json, call: Json): UserContext {
 }
 
 /** What call connect and terminate events share (`value.calls[]`). */
-export abstract class CallEventUpdate extends BaseUserUpdate {
+export abstract class CallEventUpdate extends CallShortcuts {
   /** The call id, `wacid.…`. */
   readonly id: string;
   readonly timestamp: Date;
@@ -83,37 +93,6 @@ export abstract class CallEventUpdate extends BaseUserUpdate {
   /** One event of one call. */
   override get dedupeKey(): string {
     return `${this.kind}:${this.id}:${this.event}`;
-  }
-
-  /** Calls have no message to reply to (pywa raises too). */
-  override get messageIdToReply(): string {
-    throw new Error(`${this.kind} has no message to reply to`);
-  }
-
-  // ── Call shortcuts (pywa's `_CallShortcuts`) ─────────────────────────────────
-  // `async`, so that a bad argument rejects the returned promise instead of throwing.
-
-  /**
-   * Sets up the media connection before accepting (`preAcceptCall`), so audio flows
-   * as soon as `accept` is called. `sdp` is the business's answer to `session`.
-   */
-  async preAccept(sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
-    return preAcceptShortcut(this.client, this, sdp, options);
-  }
-
-  /** Answers the call with the business's SDP answer (`acceptCall`), within 30–60 s of the connect. */
-  async accept(sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
-    return acceptShortcut(this.client, this, sdp, options);
-  }
-
-  /** Declines the call (`rejectCall`). */
-  async reject(options?: CallOptions): Promise<SuccessResult> {
-    return rejectShortcut(this.client, this, options);
-  }
-
-  /** Ends the call (`terminateCall`). */
-  async terminate(options?: CallOptions): Promise<SuccessResult> {
-    return terminateShortcut(this.client, this, options);
   }
 }
 
@@ -168,7 +147,7 @@ export class CallTerminate extends CallEventUpdate {
 }
 
 /** A business-initiated call is ringing, was accepted or rejected (`calls` field, `value.statuses[]`). */
-export class CallStatus extends BaseUserUpdate {
+export class CallStatus extends CallShortcuts {
   readonly kind = "callStatus" as const;
   readonly id: string;
   readonly timestamp: Date;
@@ -196,29 +175,6 @@ export class CallStatus extends BaseUserUpdate {
   /** One status of one call. */
   override get dedupeKey(): string {
     return `callStatus:${this.id}:${this.status}`;
-  }
-
-  override get messageIdToReply(): string {
-    throw new Error("callStatus has no message to reply to");
-  }
-
-  // The call shortcuts pywa has on call statuses too (see CallEventUpdate).
-
-  async preAccept(sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
-    return preAcceptShortcut(this.client, this, sdp, options);
-  }
-
-  async accept(sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
-    return acceptShortcut(this.client, this, sdp, options);
-  }
-
-  async reject(options?: CallOptions): Promise<SuccessResult> {
-    return rejectShortcut(this.client, this, options);
-  }
-
-  /** Ends the call, e.g. one the user accepted (`ACCEPTED`). */
-  async terminate(options?: CallOptions): Promise<SuccessResult> {
-    return terminateShortcut(this.client, this, options);
   }
 
   override get textFields(): readonly (string | undefined)[] {

@@ -1,4 +1,4 @@
-/** The plain-text responses the webhook gives. Meta reads only the status. */
+/** The plain-text responses the webhook and the flow endpoints give. Meta reads only the status. */
 export interface WebhookResult {
   status: number;
   body: string;
@@ -16,6 +16,10 @@ export const RESULTS = {
   // A redelivery of an update that another invocation is still handling: ask Meta to
   // come back later rather than acknowledge work that may yet fail.
   busy: { status: 503, body: "Busy: this update is being handled, retry later" },
+  // Flow endpoints only (Meta's flow error codes): the client re-fetches the public
+  // key after a 421; a 432 is a request signature that does not verify.
+  cannotDecrypt: { status: 421, body: "Decryption failed" },
+  signatureFailed: { status: 432, body: "Signature authentication failed" },
 } satisfies Record<string, WebhookResult>;
 
 export function toResponse(result: WebhookResult, headers?: Record<string, string>): Response {

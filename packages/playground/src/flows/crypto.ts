@@ -1,3 +1,5 @@
+// The tests seal their flow requests with this too (test/support/flow-crypto.ts): it
+// stays node:crypto, an implementation independent of the core's Web Crypto one.
 import { constants, createCipheriv, createDecipheriv, publicEncrypt, randomBytes } from "node:crypto";
 
 /**
