@@ -1,4 +1,5 @@
-import { FlowJSON } from "../../flows/json/flow-json.ts";
+// A type-only import: the builder stays out of bundles that never build a Flow JSON.
+import type { FlowJSON } from "../../flows/json/flow-json.ts";
 
 /**
  * A Flow JSON as createFlow / updateFlowJson take it (pywa's `FlowJSON | dict |
@@ -10,7 +11,7 @@ export type FlowJsonInput = FlowJSON | Readonly<Record<string, unknown>> | strin
 
 /** The text that is sent (kept, so validation errors can quote their lines). */
 export async function flowJsonText(input: FlowJsonInput, method: string): Promise<string> {
-  if (input instanceof FlowJSON) return input.toJsonString();
+  if (isFlowJson(input)) return input.toJsonString();
   if (typeof input === "string") return checkText(input, method);
   if (input instanceof Blob) return checkText(await input.text(), method);
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) return checkText(new TextDecoder().decode(input), method);
@@ -31,4 +32,8 @@ function checkText(text: string, method: string): string {
     );
   }
   return text;
+}
+
+function isFlowJson(input: unknown): input is FlowJSON {
+  return typeof input === "object" && input !== null && typeof (input as { toJsonString?: unknown }).toJsonString === "function";
 }
