@@ -195,6 +195,32 @@ describe("concurrency", () => {
   });
 });
 
+describe("a per-request lease (Lambda's remaining time)", () => {
+  beforeEach(() => void (events.length = 0));
+
+  it("caps how long a resumed conversation whose invocation died holds its user", async () => {
+    const store = new MemoryStore();
+    const clock = new ManualClock();
+    let killed = true;
+    const slow = async function slow(_wa: WhatsApp, msg: Message) {
+      const asked = await msg.reply("Q1?");
+      await asked.waitForReply();
+      if (killed) await new Promise(() => {}); // the invocation is killed here
+      await msg.reply("Done");
+    };
+    await deliver(store, clock, text("/signup"), slow);
+    void bot(store, clock, {}, slow).fetch(signedRequest(SECRET, text("a")), { leaseMs: 2_000 });
+    await new Promise((r) => setTimeout(r, 20));
+    killed = false;
+    const next = text("b");
+    expect((await deliver(store, clock, next, slow)).status).toBe(503);
+    clock.advance(2_001);
+    expect((await deliver(store, clock, next, slow)).status).toBe(200);
+    expect(sentTexts()).toEqual(["Q1?", "Done"]);
+    expect(events).toEqual(["other handler: b"]);
+  });
+});
+
 describe("concurrency after a waitUntil response", () => {
   beforeEach(() => void (events.length = 0));
 

@@ -31,7 +31,8 @@ export interface ReceiveOptions {
   /**
    * The dedupe lease for this request, when the platform knows how long it may run
    * (Lambda: the remaining time): a killed invocation then blocks Meta's retry only
-   * that long. Default: the client's `claims.leaseMs`.
+   * that long. Default: the client's `claims.leaseMs`. It also caps the lease of a
+   * conversation this request resumes (`listeners.leaseMs`).
    */
   leaseMs?: number;
 }
@@ -128,7 +129,9 @@ export class WebhookReceiver {
   }
 
   async #handle(update: AnyUpdate, background: boolean, leaseMs: number | undefined): Promise<Outcome> {
-    const { wa, registry, claims, continueHandling, reportError, listen } = this.#config;
+    const { wa, registry, claims, continueHandling, reportError } = this.#config;
+    // A conversation resumed by this request holds its user no longer than the request may run.
+    const listen = leaseMs === undefined ? this.#config.listen : { ...this.#config.listen, leaseMs: Math.min(this.#config.listen.leaseMs, leaseMs) };
     const handlers = registry.list(update.kind);
     const key = listenerKeyOf(update);
     // The one store read a user's update costs when nobody waits on that user.
@@ -145,7 +148,7 @@ export class WebhookReceiver {
     try {
       let runHandlers = handlers.length > 0;
       if (key && waiting) {
-        const outcome = await this.#offerToListener(key, update, waiting, background);
+        const outcome = await this.#offerToListener(listen, key, update, waiting, background);
         if (outcome === "busy") {
           // Another delivery runs this user's conversation right now: let Meta retry.
           await claim?.release();
@@ -176,8 +179,14 @@ export class WebhookReceiver {
    * (after a waitUntil response) a busy conversation is waited for, up to a lease,
    * since Meta will not retry an update it got a 200 for.
    */
-  async #offerToListener(key: string, update: AnyUpdate, entry: StoreEntry<ListenerRecord>, background: boolean) {
-    const { listen, registry, reportError } = this.#config;
+  async #offerToListener(
+    listen: ListenContext,
+    key: string,
+    update: AnyUpdate,
+    entry: StoreEntry<ListenerRecord>,
+    background: boolean,
+  ) {
+    const { registry, reportError } = this.#config;
     const deps = {
       ctx: listen,
       registry,
