@@ -20,6 +20,7 @@
 import type { WhatsApp } from "../client/whatsapp.ts";
 import { redactingLogger, type Logger } from "../client/log.ts";
 import { readBody } from "../webhook/body.ts";
+import { sha256Hex } from "../webhook/digest.ts";
 import { RESULTS, toResponse } from "../webhook/responses.ts";
 import { checkSignature, importAppSecret } from "../webhook/signature.ts";
 import { assertFlowPrivateKey, decryptFlowRequest, encryptFlowResponse, type FlowSession } from "./crypto.ts";
@@ -279,8 +280,7 @@ function privateKeyLoader(
 }
 
 async function sharedImport(pem: string, password: string | undefined): Promise<CryptoKey> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(JSON.stringify([pem, password ?? null])));
-  const id = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  const id = await sha256Hex(JSON.stringify([pem, password ?? null]));
   let pending = sharedImports.get(id);
   if (!pending) {
     pending = importPrivateKey(pem, password);

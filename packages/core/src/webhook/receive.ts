@@ -12,6 +12,7 @@ import { classifyPayload, type ClassifiedChange } from "../updates/classify.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
 import type { RawUpdate } from "../updates/raw.ts";
 import { RESULTS, type WebhookResult } from "./responses.ts";
+import { sha256Hex } from "./digest.ts";
 import { checkSignature } from "./signature.ts";
 
 /** What `onError` is told about a failure. */
@@ -221,9 +222,5 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 async function claimId(update: AnyUpdate): Promise<string> {
   if (update.kind !== "raw") return update.dedupeKey;
-  const text = `${update.entryId}\u0000${update.field}\u0000${JSON.stringify(update.value)}`;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  let hex = "";
-  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
-  return `raw:${hex}`;
+  return `raw:${await sha256Hex(`${update.entryId}\u0000${update.field}\u0000${JSON.stringify(update.value)}`)}`;
 }

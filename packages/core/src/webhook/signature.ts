@@ -4,6 +4,8 @@
  * `crypto.subtle.verify`, which compares in constant time, over the exact bytes we
  * received (never re-serialised JSON).
  */
+import { toHex } from "./digest.ts";
+
 export type SignatureCheck = "valid" | "missing" | "invalid";
 
 const PREFIX = "sha256=";
@@ -30,10 +32,7 @@ export async function checkSignature(
 
 /** The header value Meta would send for this body (tests, the playground, benchmarks). */
 export async function signBody(key: CryptoKey, body: Uint8Array<ArrayBuffer>): Promise<string> {
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, body));
-  let hex = "";
-  for (const byte of mac) hex += byte.toString(16).padStart(2, "0");
-  return PREFIX + hex;
+  return PREFIX + toHex(await crypto.subtle.sign("HMAC", key, body));
 }
 
 /** 64 hex characters (either case) → 32 bytes; anything else → undefined. */
