@@ -11,6 +11,8 @@ export class HandlerRegistry {
   readonly #lists = new Map<UpdateKind, AnyHandler[]>();
 
   readonly #fingerprints = new WeakMap<AnyHandler, string>();
+  /** Name → the one handler with it (null: several), built on demand; dispatch asks per handler per update. */
+  #names: Map<string, AnyHandler | null> | undefined;
 
   add(...handlers: AnyHandler[]): void {
     for (const handler of handlers) {
@@ -26,6 +28,7 @@ export class HandlerRegistry {
       list.splice(i, 0, handler);
       this.#lists.set(handler.kind, list);
     }
+    this.#names = undefined;
   }
 
   /** Removes these exact handlers; unknown ones are an error unless `silent`. */
@@ -39,6 +42,7 @@ export class HandlerRegistry {
       }
       list!.splice(i, 1);
     }
+    this.#names = undefined;
   }
 
   /** Removes every handler, of any kind, whose callback is one of these. */
@@ -50,6 +54,7 @@ export class HandlerRegistry {
         list.filter((h) => !drop.has(h.callback)),
       );
     }
+    this.#names = undefined;
   }
 
   /**
@@ -58,13 +63,16 @@ export class HandlerRegistry {
    */
   byName(name: string): AnyHandler | undefined {
     if (!name) return undefined;
-    let found: AnyHandler | undefined;
-    for (const h of this.#all()) {
-      if (h.name !== name) continue;
-      if (found && found.callback !== h.callback) return undefined;
-      found ??= h;
+    if (!this.#names) {
+      this.#names = new Map();
+      for (const h of this.#all()) {
+        if (!h.name) continue;
+        const found = this.#names.get(h.name);
+        if (found === undefined) this.#names.set(h.name, h);
+        else if (found !== null && found.callback !== h.callback) this.#names.set(h.name, null);
+      }
     }
-    return found;
+    return this.#names.get(name) ?? undefined;
   }
 
   /** A hash of the handler's name and code: a deploy that changes the code changes it. */
