@@ -1,5 +1,5 @@
 import type { WhatsApp } from "../client/whatsapp.ts";
-import { Filter, type FilterFn } from "../handlers/filter.ts";
+import { Filter, and, or, type FilterFn } from "../handlers/filter.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
 import { executionOf, type WaitSpec } from "./execution.ts";
 
@@ -34,22 +34,17 @@ export interface WaitOptions {
 
 const asFilter = (f: WaitFilter): Filter<AnyUpdate> => (f instanceof Filter ? f : new Filter(f));
 
-/** Every condition, in order, short-circuiting; sync until one of them is async. */
+const present = (checks: (WaitFilter | undefined)[]) => checks.filter((c): c is WaitFilter => c !== undefined).map(asFilter);
+
+/** Every condition, in order, short-circuiting; sync until one of them is async (the filters' own `and`). */
 export function allOf(...checks: (WaitFilter | undefined)[]): WaitSpec["filter"] {
-  const filters = checks.filter((c): c is WaitFilter => c !== undefined).map(asFilter);
-  return async (wa, update) => {
-    for (const f of filters) if (!(await f.check(wa, update))) return false;
-    return true;
-  };
+  return and(...present(checks)).check;
 }
 
+/** Any condition (the filters' own `or`); undefined when there is none, so nothing cancels. */
 export function anyOf(...checks: (WaitFilter | undefined)[]): WaitSpec["filter"] | undefined {
-  const filters = checks.filter((c): c is WaitFilter => c !== undefined).map(asFilter);
-  if (filters.length === 0) return undefined;
-  return async (wa, update) => {
-    for (const f of filters) if (await f.check(wa, update)) return true;
-    return false;
-  };
+  const filters = present(checks);
+  return filters.length === 0 ? undefined : or(...filters).check;
 }
 
 export const ofKind = (...kinds: UpdateKind[]) => (_: WhatsApp, u: AnyUpdate) => kinds.includes(u.kind);
