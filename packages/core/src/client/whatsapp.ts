@@ -36,6 +36,8 @@ import {
   type SendCatalogOptions, type SendProductOptions, type SendProductsOptions,
 } from "./send/catalog.ts";
 import { indicateTyping, markMessageAsRead, type ReadReceiptOptions } from "./send/read.ts";
+import { sendCarousel, type SendCarouselOptions } from "./send/carousel.ts";
+import { pinMessage, unpinMessage, type PinMessageOptions, type UnpinMessageOptions } from "./send/pin.ts";
 import type { SuccessResult } from "./results.ts";
 import { uploadMedia, type UploadMediaOptions } from "./media/upload.ts";
 import { getMediaUrl, type GetMediaUrlOptions } from "./media/url.ts";
@@ -315,6 +317,11 @@ export class WhatsApp {
   sendCatalog(options: SendCatalogOptions): Promise<SentMessage> { return sendCatalog(this, options); }
   sendProduct(options: SendProductOptions): Promise<SentMessage> { return sendProduct(this, options); }
   sendProducts(options: SendProductsOptions): Promise<SentMessage> { return sendProducts(this, options); }
+  /** A scrolling carousel of 2–10 image or video cards, each with a URL button or quick replies. */
+  sendCarousel(options: SendCarouselOptions): Promise<SentMessage> { return sendCarousel(this, options); }
+  /** Pins a message in a group chat for `expirationDays`. */
+  pinMessage(options: PinMessageOptions): Promise<SentMessage> { return pinMessage(this, options); }
+  unpinMessage(options: UnpinMessageOptions): Promise<SentMessage> { return unpinMessage(this, options); }
   markMessageAsRead(options: ReadReceiptOptions): Promise<SuccessResult> { return markMessageAsRead(this, options); }
   indicateTyping(options: ReadReceiptOptions): Promise<SuccessResult> { return indicateTyping(this, options); }
 

@@ -2,6 +2,7 @@
 // `this.client`, so the updates never import the client at runtime (no cycle).
 import type { RequestContactInfoOptions, SendContactOptions } from "../client/send/contact.ts";
 import type { SendCatalogOptions, SendProductOptions, SendProductsOptions } from "../client/send/catalog.ts";
+import type { SendCarouselOptions } from "../client/send/carousel.ts";
 import type { RequestLocationOptions, SendLocationOptions } from "../client/send/location.ts";
 import type {
   SendAudioOptions,
@@ -73,6 +74,9 @@ export type ReplyProductOptions = ShortcutOptions<SendProductOptions, keyof Prod
 /** The first argument of `replyProducts`. */
 export type ProductsContent = Pick<SendProductsOptions, "catalogId" | "productSections" | "title" | "body" | "footer">;
 export type ReplyProductsOptions = ShortcutOptions<SendProductsOptions, keyof ProductsContent>;
+/** The first argument of `replyCarousel`. */
+export type CarouselContent = Pick<SendCarouselOptions, "body" | "cards">;
+export type ReplyCarouselOptions = ShortcutOptions<SendCarouselOptions, keyof CarouselContent>;
 
 /** A reaction points at `messageIdToReply` by itself: there is nothing to quote. */
 export type ReactOptions = Omit<ShortcutOptions<SendReactionOptions, "emoji" | "messageId">, "quote">;
@@ -208,6 +212,11 @@ export abstract class BaseUserUpdate extends BaseUpdate {
       ...this.#common(options),
       ...pick(products, "catalogId", "productSections", "title", "body", "footer"),
     });
+  }
+
+  /** A carousel of image or video cards under `body` (pywa's `reply_carousel`). */
+  async replyCarousel(carousel: CarouselContent, options?: ReplyCarouselOptions): Promise<SentMessage> {
+    return this.client.sendCarousel({ ...this.#common(options), ...pick(carousel, "body", "cards") });
   }
 
   /** Reacts with `emoji` to `messageIdToReply` (for a reaction: the message it reacted to). */

@@ -57,3 +57,5 @@ export {
   type SendProductsOptions,
 } from "./catalog.ts";
 export { markMessageAsRead, indicateTyping, type ReadReceiptOptions, type SuccessResult } from "./read.ts";
+export { sendCarousel, type CarouselCard, type SendCarouselOptions } from "./carousel.ts";
+export { pinMessage, unpinMessage, type PinMessageOptions, type UnpinMessageOptions } from "./pin.ts";
