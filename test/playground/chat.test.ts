@@ -102,6 +102,14 @@ describe("playground: what else the page does", () => {
     await pick("A link button");
     await expect.poll(() => page.locator(".row.from-bot .link-button").last().getAttribute("href")).toBe("https://developers.facebook.com/docs/whatsapp/cloud-api");
 
+    await pick("A carousel");
+    const cards = page.locator(".row.from-bot").last().locator(".card");
+    await expect.poll(() => cards.count()).toBe(3);
+    await expect.poll(() => cards.nth(1).locator("img.media").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
+    await cards.nth(1).getByRole("button", { name: "Like" }).click();
+    await botSays("You liked card 2.");
+    await page.screenshot({ path: outputPath("carousel.png") });
+
     await pick("A template");
     await page.locator(".row.from-bot .header", { hasText: "Hello World" }).last().waitFor();
     expect(await page.locator(".row.from-bot").last().locator(".footer").innerText()).toBe("WhatsApp Business Platform sample message");

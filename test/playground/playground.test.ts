@@ -155,6 +155,23 @@ describe("webhooks the playground posts", () => {
     expect(message).toMatchObject({ type: "interactive", context: { from: "15550001111", id: sent.id }, interactive: { type: "button_reply", button_reply: { id: "yes", title: "Yes" } } });
   });
 
+  it("a carousel: its cards drawn one by one; a card's quick reply answers `button_reply`", async () => {
+    const card = (n: number) => ({ image: `https://x.example/${n}.jpg`, body: `Card ${n}`, buttons: [{ title: `Pick ${n}`, callbackData: `pick-${n}` }] });
+    const sent = await wa.sendCarousel({ to: "15550009999", body: "Choose", cards: [card(0), card(1)] });
+    await until(() => playground.state.get(sent.id) !== undefined);
+    expect(playground.state.get(sent.id)?.bubble).toEqual({
+      kind: "interactive/carousel",
+      text: "Choose",
+      cards: [0, 1].map((n) => ({ media: { type: "image", src: `https://x.example/${n}.jpg` }, text: `Card ${n}`, buttons: [{ id: `pick-${n}`, title: `Pick ${n}` }] })),
+    });
+    hook.received.splice(0);
+    expect((await api("/api/messages", { type: "button", messageId: sent.id, id: "pick-9" })).status).toBe(400);
+    await api("/api/messages", { type: "button", messageId: sent.id, id: "pick-1" });
+    await until(() => bodies(hook.received).some((b) => b.entry[0].changes[0].value.messages));
+    const message = bodies(hook.received).find((b) => b.entry[0].changes[0].value.messages)!.entry[0].changes[0].value.messages[0];
+    expect(message).toMatchObject({ type: "interactive", context: { id: sent.id }, interactive: { type: "button_reply", button_reply: { id: "pick-1", title: "Pick 1" } } });
+  });
+
   it("Meta's verification GET: the challenge must come back", async () => {
     expect(await playground.verifyWebhook("any")).toEqual({ ok: true });
     const req = hook.received[0]!;
@@ -229,6 +246,9 @@ describe("bubbles", () => {
       .toEqual({ kind: "interactive/cta_url", text: "Docs", links: [{ title: "Open", url: "https://x.example" }] });
     expect(toBubble({ type: "interactive", interactive: { type: "location_request_message", body: { text: "Where?" }, action: { name: "send_location" } } }, book))
       .toEqual({ kind: "interactive/location_request_message", text: "Where?", action: { kind: "location", title: "Send location" } });
+    const urlCard = { card_index: 0, type: "cta_url", header: { type: "video", video: { id: "77" } }, action: { name: "cta_url", parameters: { display_text: "Watch", url: "https://x.example/v" } } };
+    expect(toBubble({ type: "interactive", interactive: { type: "carousel", body: { text: "Clips" }, action: { cards: [urlCard] } } }, book))
+      .toEqual({ kind: "interactive/carousel", text: "Clips", cards: [{ media: { type: "video", src: "/media/77" }, links: [{ title: "Watch", url: "https://x.example/v" }] }] });
     expect(toBubble({ type: "image", image: { link: "https://x.example/a.png", caption: "A" } }, book))
       .toEqual({ kind: "image", media: { type: "image", src: "https://x.example/a.png" }, text: "A" });
   });

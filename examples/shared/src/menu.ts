@@ -22,6 +22,7 @@ export function addMenu(wa: WhatsApp): void {
               { title: "A link button", callbackData: "show:link" },
               { title: "A location request", callbackData: "show:location" },
               { title: "A template", callbackData: "show:template", description: "hello_world" },
+              { title: "A carousel", callbackData: "show:carousel", description: "cards with quick replies" },
             ],
           },
         ],
@@ -46,7 +47,16 @@ export function addMenu(wa: WhatsApp): void {
       case "show:template":
         await pick.replyTemplate({ name: "hello_world", language: "en_US" });
         break;
+      case "show:carousel": {
+        const card = (n: number) => ({ image: DOT_PNG, body: `Card ${n}`, buttons: [{ title: "Like", callbackData: `like:${n}` }] });
+        await pick.replyCarousel({ body: "Swipe the cards", cards: [card(1), card(2), card(3)] });
+        break;
+      }
     }
+  });
+
+  wa.onCallbackButton(filters.startsWith("like:"), async (_, click) => {
+    await click.reply(`You liked card ${click.data.slice("like:".length)}.`);
   });
 
   wa.onMessage(filters.location, async (_, msg) => {

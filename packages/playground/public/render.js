@@ -59,6 +59,25 @@ function actions(item, on) {
   return rows.length ? el("div", { class: "actions" }, rows) : null;
 }
 
+/** A carousel's cards, side by side: each with its media, text, and its own buttons. */
+function cards(item, on) {
+  const list = item.bubble.cards ?? [];
+  if (!list.length) return null;
+  return el(
+    "div",
+    { class: "cards" },
+    list.map((card, index) =>
+      el(
+        "div",
+        { class: "card", "data-card": String(index) },
+        card.media ? media(card.media) : null,
+        card.text ? el("div", { class: "text", html: formatText(card.text) }) : null,
+        actions({ id: item.id, bubble: { buttons: card.buttons, links: card.links } }, on),
+      ),
+    ),
+  );
+}
+
 export function renderItem(item, on) {
   const b = item.bubble;
   if (item.from === "system") return el("div", { class: "system", "data-id": item.id }, b.text ?? "");
@@ -85,7 +104,7 @@ export function renderItem(item, on) {
   return el(
     "div",
     { class: `row from-${item.from}`, "data-id": item.id, "data-from": item.from, "data-kind": b.kind },
-    el("div", { class: "stack" }, bubble, actions(item, on), item.error ? el("div", { class: "error" }, item.error) : null, b.note ? el("div", { class: "note" }, b.note) : null),
+    el("div", { class: "stack" }, bubble, cards(item, on), actions(item, on), item.error ? el("div", { class: "error" }, item.error) : null, b.note ? el("div", { class: "note" }, b.note) : null),
   );
 }
 

@@ -1,6 +1,6 @@
 import { mediaSrc } from "./media-src.ts";
 import { renderTemplate, type TemplateBook } from "./templates.ts";
-import type { Bubble, FlowButton, Media } from "./types.ts";
+import type { Bubble, Card, FlowButton, Media } from "./types.ts";
 
 type Json = Record<string, unknown>;
 
@@ -70,10 +70,7 @@ function interactive(i: Json): Bubble {
   const parameters = isObject(action.parameters) ? action.parameters : {};
   switch (type) {
     case "button":
-      bubble.buttons = (Array.isArray(action.buttons) ? action.buttons : [])
-        .filter(isObject)
-        .map((b) => (isObject(b.reply) ? b.reply : {}))
-        .map((r) => ({ id: str(r.id) ?? "", title: str(r.title) ?? "" }));
+      bubble.buttons = replyButtons(action.buttons, "reply");
       break;
     case "list":
       bubble.list = {
@@ -89,7 +86,10 @@ function interactive(i: Json): Bubble {
       };
       break;
     case "cta_url":
-      bubble.links = [{ title: str(parameters.display_text) ?? "Open", url: str(parameters.url) ?? "" }];
+      bubble.links = [ctaLink(parameters)];
+      break;
+    case "carousel":
+      bubble.cards = (Array.isArray(action.cards) ? action.cards : []).filter(isObject).map(card);
       break;
     case "location_request_message":
       bubble.action = { kind: "location", title: "Send location" };
@@ -111,6 +111,33 @@ function interactive(i: Json): Bubble {
       bubble.note = `an interactive ${type} message (the playground shows only its text)`;
   }
   return bubble;
+}
+
+/** Reply buttons (`{ type: "reply", reply }`) or a carousel card's quick replies (`{ type: "quick_reply", quick_reply }`). */
+function replyButtons(buttons: unknown, key: "reply" | "quick_reply"): { id: string; title: string }[] {
+  return (Array.isArray(buttons) ? buttons : [])
+    .filter(isObject)
+    .map((b) => (isObject(b[key]) ? b[key] : {}))
+    .map((r) => ({ id: str(r.id) ?? "", title: str(r.title) ?? "" }));
+}
+
+function ctaLink(parameters: Json): { title: string; url: string } {
+  return { title: str(parameters.display_text) ?? "Open", url: str(parameters.url) ?? "" };
+}
+
+/** A carousel card: its image or video header, its text, and its quick replies or URL button. */
+function card(c: Json): Card {
+  const header = isObject(c.header) ? c.header : {};
+  const headerType = str(header.type);
+  const m = headerType === "image" || headerType === "video" ? media(headerType, header[headerType]) : undefined;
+  const text = isObject(c.body) ? str(c.body.text) : undefined;
+  const action = isObject(c.action) ? c.action : {};
+  return {
+    ...(m ? { media: m } : {}),
+    ...optional("text", text),
+    ...(Array.isArray(action.buttons) ? { buttons: replyButtons(action.buttons, "quick_reply") } : {}),
+    ...(isObject(action.parameters) ? { links: [ctaLink(action.parameters)] } : {}),
+  };
 }
 
 function flowButton(p: Json): FlowButton {

@@ -44,6 +44,14 @@ export interface FlowButton {
   flowName?: string;
 }
 
+/** One card of a media carousel: its media, text, and quick replies or link. */
+export interface Card {
+  media?: Media;
+  text?: string;
+  buttons?: ReplyButton[];
+  links?: { title: string; url: string }[];
+}
+
 export interface Bubble {
   /** The Graph message type (`text`, `image`, `interactive/list`, `template`…): a hook for styles and tests. */
   kind: string;
@@ -60,6 +68,8 @@ export interface Bubble {
   flow?: FlowButton;
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   contacts?: { name: string; phones: string[] }[];
+  /** A media carousel's cards, scrolled sideways under the bubble's text. */
+  cards?: Card[];
   /** A small grey line under the bubble (e.g. a template's name, or what the playground cannot show). */
   note?: string;
 }

@@ -41,7 +41,9 @@ export function act(ctx: ChatContext, action: UserAction): ChatItem | undefined 
     }
     case "button": {
       const target = botMessage(ctx, action.messageId);
-      const button = target.bubble.buttons?.find((b) => b.id === action.id);
+      // A reply button, or a quick reply on one of a carousel's cards.
+      const buttons = [...(target.bubble.buttons ?? []), ...(target.bubble.cards ?? []).flatMap((c) => c.buttons ?? [])];
+      const button = buttons.find((b) => b.id === action.id);
       if (!button) throw new UserActionError(`message ${action.messageId} has no button ${JSON.stringify(action.id)}`);
       const reply = button.quickReply ? content.quickReply(button.id, button.title) : content.buttonReply(button.id, button.title);
       return send(ctx, { kind: reply.type === "button" ? "button" : "interactive/button_reply", text: button.title }, reply, target);
