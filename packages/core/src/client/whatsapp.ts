@@ -68,6 +68,16 @@ import {
   type DeleteQrCodeOptions, type QrCode,
 } from "./qr-codes/index.ts";
 import {
+  setUsername, getCurrentUsername, getReservedUsernames, deleteUsername,
+  type SetUsernameOptions, type GetCurrentUsernameOptions, type GetReservedUsernamesOptions,
+  type DeleteUsernameOptions, type UsernameStatus,
+} from "./usernames/index.ts";
+import {
+  createSignup, getSignups, getSignup, updateSignup,
+  type CreateSignupOptions, type GetSignupsOptions, type GetSignupOptions, type UpdateSignupOptions,
+  type CreatedSignup, type SignupDetails,
+} from "./signups/index.ts";
+import {
   getCommerceSettings, updateCommerceSettings,
   type GetCommerceSettingsOptions, type UpdateCommerceSettingsOptions, type CommerceSettings,
 } from "./commerce/index.ts";
@@ -385,6 +395,20 @@ export class WhatsApp {
   getQrCodes(options?: GetQrCodesOptions): Promise<Page<QrCode>> { return getQrCodes(this, options); }
   updateQrCode(options: UpdateQrCodeOptions): Promise<QrCode> { return updateQrCode(this, options); }
   deleteQrCode(options: DeleteQrCodeOptions): Promise<SuccessResult> { return deleteQrCode(this, options); }
+
+  // ── Business usernames ───────────────────────────────────────────────────────
+
+  setUsername(options: SetUsernameOptions): Promise<UsernameStatus> { return setUsername(this, options); }
+  getCurrentUsername(options?: GetCurrentUsernameOptions): Promise<UsernameStatus> { return getCurrentUsername(this, options); }
+  getReservedUsernames(options?: GetReservedUsernamesOptions): Promise<string[]> { return getReservedUsernames(this, options); }
+  deleteUsername(options?: DeleteUsernameOptions): Promise<SuccessResult> { return deleteUsername(this, options); }
+
+  // ── In-app signups (marketing opt-in links) ──────────────────────────────────
+
+  createSignup(options: CreateSignupOptions): Promise<CreatedSignup> { return createSignup(this, options); }
+  getSignups(options?: GetSignupsOptions): Promise<Page<SignupDetails>> { return getSignups(this, options); }
+  getSignup(options: GetSignupOptions): Promise<SignupDetails> { return getSignup(this, options); }
+  updateSignup(options: UpdateSignupOptions): Promise<SuccessResult> { return updateSignup(this, options); }
   getCommerceSettings(options?: GetCommerceSettingsOptions): Promise<CommerceSettings> { return getCommerceSettings(this, options); }
   updateCommerceSettings(options: UpdateCommerceSettingsOptions): Promise<SuccessResult> { return updateCommerceSettings(this, options); }
 
