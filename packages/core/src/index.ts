@@ -39,6 +39,7 @@ export * from "./client/users/index.ts";
 export * from "./client/qr-codes/index.ts";
 export * from "./client/usernames/index.ts";
 export * from "./client/signups/index.ts";
+export * from "./client/groups/index.ts";
 export * from "./client/commerce/index.ts";
 export * from "./client/calls/index.ts";
 export * from "./client/app/index.ts";

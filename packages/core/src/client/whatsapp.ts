@@ -78,6 +78,15 @@ import {
   type CreatedSignup, type SignupDetails,
 } from "./signups/index.ts";
 import {
+  createGroup, getGroup, getGroups, deleteGroup, getGroupJoinRequests, approveGroupJoinRequests, rejectGroupJoinRequests,
+  getGroupInviteLink, resetGroupInviteLink, removeGroupParticipants, updateGroupSettings,
+  type CreateGroupOptions, type GetGroupOptions, type GetGroupsOptions, type DeleteGroupOptions,
+  type GetGroupJoinRequestsOptions, type ApproveGroupJoinRequestsOptions, type RejectGroupJoinRequestsOptions,
+  type GetGroupInviteLinkOptions, type ResetGroupInviteLinkOptions, type RemoveGroupParticipantsOptions,
+  type UpdateGroupSettingsOptions, type GroupOperation, type GroupDetails, type GroupSummary, type GroupJoinRequestsPage,
+  type ApproveGroupJoinRequestsResult, type RejectGroupJoinRequestsResult, type GroupInviteLink,
+} from "./groups/index.ts";
+import {
   getCommerceSettings, updateCommerceSettings,
   type GetCommerceSettingsOptions, type UpdateCommerceSettingsOptions, type CommerceSettings,
 } from "./commerce/index.ts";
@@ -419,6 +428,21 @@ export class WhatsApp {
   acceptCall(options: AcceptCallOptions): Promise<SuccessResult> { return acceptCall(this, options); }
   rejectCall(options: RejectCallOptions): Promise<SuccessResult> { return rejectCall(this, options); }
   terminateCall(options: TerminateCallOptions): Promise<SuccessResult> { return terminateCall(this, options); }
+
+  // ── Groups ───────────────────────────────────────────────────────────────────
+  // Most group changes complete later: a webhook with the same `requestId` reports the outcome.
+
+  createGroup(options: CreateGroupOptions): Promise<GroupOperation> { return createGroup(this, options); }
+  getGroup(options: GetGroupOptions): Promise<GroupDetails> { return getGroup(this, options); }
+  getGroups(options?: GetGroupsOptions): Promise<Page<GroupSummary>> { return getGroups(this, options); }
+  deleteGroup(options: DeleteGroupOptions): Promise<GroupOperation> { return deleteGroup(this, options); }
+  getGroupJoinRequests(options: GetGroupJoinRequestsOptions): Promise<GroupJoinRequestsPage> { return getGroupJoinRequests(this, options); }
+  approveGroupJoinRequests(options: ApproveGroupJoinRequestsOptions): Promise<ApproveGroupJoinRequestsResult> { return approveGroupJoinRequests(this, options); }
+  rejectGroupJoinRequests(options: RejectGroupJoinRequestsOptions): Promise<RejectGroupJoinRequestsResult> { return rejectGroupJoinRequests(this, options); }
+  getGroupInviteLink(options: GetGroupInviteLinkOptions): Promise<GroupInviteLink> { return getGroupInviteLink(this, options); }
+  resetGroupInviteLink(options: ResetGroupInviteLinkOptions): Promise<GroupInviteLink> { return resetGroupInviteLink(this, options); }
+  removeGroupParticipants(options: RemoveGroupParticipantsOptions): Promise<GroupOperation> { return removeGroupParticipants(this, options); }
+  updateGroupSettings(options: UpdateGroupSettingsOptions): Promise<GroupOperation> { return updateGroupSettings(this, options); }
 
   // ── App and webhook URL ──────────────────────────────────────────────────────
   getAppAccessToken(options: GetAppAccessTokenOptions): Promise<string> { return getAppAccessToken(this, options); }

@@ -7,6 +7,12 @@ export interface ListResponse<W> {
   summary?: Record<string, unknown>;
 }
 
+/** Where a list page's items are in its answer. */
+export type ListItems = (response: ListResponse<unknown>) => readonly unknown[] | undefined;
+
+/** The usual place: `data: [...]`. */
+const dataItems: ListItems = (response) => (Array.isArray(response.data) ? response.data : undefined);
+
 /** Cursor options of every list call (pywa's `Pagination`). */
 export interface PageOptions {
   /** Items per page. */
@@ -32,15 +38,17 @@ export class Page<T> implements AsyncIterable<T> {
   readonly summary: Record<string, unknown> | undefined;
   readonly #api: GraphApi;
   readonly #map: (wire: never) => T;
+  readonly #items: ListItems;
   readonly #call: CallOptions;
   readonly #next: string | undefined;
   readonly #previous: string | undefined;
 
-  private constructor(api: GraphApi, response: ListResponse<unknown>, map: (wire: never) => T, call: CallOptions) {
+  private constructor(api: GraphApi, response: ListResponse<unknown>, map: (wire: never) => T, items: ListItems, call: CallOptions) {
     this.#api = api;
     this.#map = map;
+    this.#items = items;
     this.#call = call;
-    this.data = (response.data ?? []).map((item) => map(item as never));
+    this.data = (items(response) ?? []).map((item) => map(item as never));
     this.before = response.paging?.cursors?.before;
     this.after = response.paging?.cursors?.after;
     this.#next = response.paging?.next;
@@ -48,12 +56,21 @@ export class Page<T> implements AsyncIterable<T> {
     this.summary = response.summary;
   }
 
-  /** Fetches the first page of a list call. */
-  static async fetch<W, T>(api: GraphApi, req: GraphRequest, map: (wire: W) => T, page: PageOptions = {}): Promise<Page<T>> {
+  /**
+   * Fetches the first page of a list call. `items` says where a page's items are,
+   * for the few lists that do not put them in `data` (e.g. `data.groups`).
+   */
+  static async fetch<W, T>(
+    api: GraphApi,
+    req: GraphRequest,
+    map: (wire: W) => T,
+    page: PageOptions = {},
+    items: ListItems = dataItems,
+  ): Promise<Page<T>> {
     const query = { ...req.query, limit: page.limit, after: page.after, before: page.before };
     const response = await api.request<ListResponse<W>>({ ...req, method: "GET", query });
     // Later pages follow Meta's absolute URLs, which carry the query already.
-    return new Page<T>(api, response as ListResponse<unknown>, map as (wire: never) => T, callOptions(req));
+    return new Page<T>(api, response as ListResponse<unknown>, map as (wire: never) => T, items, callOptions(req));
   }
 
   get hasNext(): boolean {
@@ -95,6 +112,6 @@ export class Page<T> implements AsyncIterable<T> {
   async #follow(url: string | undefined): Promise<Page<T> | undefined> {
     if (!url) return undefined;
     const response = await this.#api.request<ListResponse<unknown>>({ ...this.#call, method: "GET", path: url });
-    return new Page<T>(this.#api, response, this.#map, this.#call);
+    return new Page<T>(this.#api, response, this.#map, this.#items, this.#call);
   }
 }
