@@ -174,3 +174,59 @@ describe("the token", () => {
     await expect(send(wa)).rejects.toThrow(/pass `token`/);
   });
 });
+
+describe('host: "api" (api.facebook.com, unversioned)', () => {
+  const path = "/WABA_ID/message_templates/archive";
+
+  /**
+   * A client on Meta's own graphUrl. api.facebook.com cannot be reached from a test, so
+   * its fetch records the URL and Authorization header edgewa chose, then forwards
+   * the request to the local server (which checks the token as Meta would).
+   */
+  function metaClient() {
+    const seen: { url: string; authorization: string | null }[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      const url = new URL(String(input));
+      seen.push({ url: url.href, authorization: new Headers(init?.headers).get("authorization") });
+      return globalThis.fetch(`${server.url}${url.pathname}${url.search}`, init);
+    };
+    return { wa: new WhatsApp({ phoneId: "1234567890", token: TOKEN, logger: quiet, fetch, retry: { maxAttempts: 1 } }), seen };
+  }
+
+  it("goes to https://api.facebook.com{path}, with no version, carrying the token", async () => {
+    const { wa, seen } = metaClient();
+    server.respondOnce({ method: "POST", path }, { status: 200, json: { archived_templates: ["1"] } });
+    const answer = await wa.api.request({ method: "POST", host: "api", path, query: { a: 1 }, json: { hsm_ids: "1" } });
+    expect(answer).toEqual({ archived_templates: ["1"] });
+    expect(seen).toEqual([{ url: `https://api.facebook.com${path}?a=1`, authorization: `Bearer ${TOKEN}` }]);
+    expect(wa.api.url({ path, host: "api" })).toBe(`https://api.facebook.com${path}`);
+    expect(wa.api.url({ path })).toBe(`https://graph.facebook.com/v25.0${path}`);
+  });
+
+  it("with a graphUrl of its own (tests, the playground), goes to {graphUrl}{path}, also unversioned", async () => {
+    server.respondOnce({ method: "POST", path }, { status: 200, json: { archived_templates: [] } });
+    const wa = client();
+    await wa.api.request({ method: "POST", host: "api", path, json: { hsm_ids: "1" } });
+    expect(server.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([["POST", path, `Bearer ${TOKEN}`]]);
+    expect(wa.api.url({ path, host: "api" })).toBe(`${server.url}${path}`);
+  });
+
+  it("trusting api.facebook.com hands the token to no other host", async () => {
+    const { wa, seen } = metaClient();
+    const elsewhere = [
+      { path: "https://api.facebook.com.evil.example/x" },
+      { path: "http://api.facebook.com/x" }, // not https
+      { path: "https://evil.example/api.facebook.com/x" },
+      { path: ".evil.example/x", host: "api" as const }, // → https://api.facebook.com.evil.example/x
+      { path: "@evil.example/x", host: "api" as const }, // → userinfo "api.facebook.com", host evil.example
+    ];
+    for (const req of elsewhere) await wa.api.request({ method: "GET", retry: false, ...req }).catch(() => undefined);
+    expect(seen.map((s) => new URL(s.url).hostname)).toEqual([
+      "api.facebook.com.evil.example", "api.facebook.com", "evil.example", "api.facebook.com.evil.example", "evil.example",
+    ]);
+    expect(seen.map((s) => s.authorization)).toEqual([null, null, null, null, null]);
+    // The local server saw the same five requests, none with the token anywhere.
+    expect(server.requests).toHaveLength(5);
+    for (const r of server.requests) expect(JSON.stringify(r)).not.toContain(TOKEN);
+  });
+});

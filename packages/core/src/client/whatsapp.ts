@@ -51,11 +51,15 @@ import {
   type UpdateBusinessProfileOptions, type UpdateDisplayNameOptions, type UpdateConversationalAutomationOptions,
   type SetBusinessPublicKeyOptions, type GetBusinessPhoneNumberSettingsOptions, type BusinessPhoneNumberSettings,
   type UpdateBusinessPhoneNumberSettingsOptions,
+  getSharedBusinessAccounts, getOwnedBusinessAccounts, updateBusinessAccountSettings,
+  type GetSharedBusinessAccountsOptions, type GetOwnedBusinessAccountsOptions, type UpdateBusinessAccountSettingsOptions,
 } from "./business/index.ts";
 import {
   getBusinessPhoneNumber, getBusinessPhoneNumbers, registerPhoneNumber, deregisterPhoneNumber,
   type GetBusinessPhoneNumberOptions, type GetBusinessPhoneNumbersOptions, type BusinessPhoneNumber,
   type RegisterPhoneNumberOptions, type DeregisterPhoneNumberOptions,
+  createPhoneNumber, requestVerificationCode, verifyPhoneNumber,
+  type CreatePhoneNumberOptions, type CreatedBusinessPhoneNumber, type RequestVerificationCodeOptions, type VerifyPhoneNumberOptions,
 } from "./phone-numbers/index.ts";
 import {
   blockUsers, unblockUsers, getBlockedUsers,
@@ -119,6 +123,8 @@ import {
   type GetTemplatesOptions, type GetTemplateOptions, type UpdateTemplateOptions, type UpdatedTemplate,
   type DeleteTemplateOptions, type UnpauseTemplateOptions, type TemplateUnpauseResult,
   type CompareTemplatesOptions, type TemplatesCompareResult, type MigrateTemplatesOptions, type MigrateTemplatesResult,
+  archiveTemplates, unarchiveTemplates,
+  type ArchiveTemplatesOptions, type UnarchiveTemplatesOptions, type ArchiveTemplatesResult, type UnarchiveTemplatesResult,
 } from "./templates/index.ts";
 
 export const DEFAULT_API_VERSION = "v25.0";
@@ -142,6 +148,8 @@ interface WaitUntilHost {
 export class WhatsApp {
   readonly phoneId: string | undefined;
   readonly wabaId: string | undefined;
+  /** The business portfolio (pywa's `business_portfolio_id`): the default of the portfolio-wide calls. */
+  readonly businessPortfolioId: string | undefined;
   /** Your Meta app's id (pywa's `app_id`), for resumable uploads and app-level webhook subscriptions. */
   readonly appId: string | undefined;
   readonly apiVersion: string;
@@ -164,6 +172,7 @@ export class WhatsApp {
   constructor(options: WhatsAppOptions = {}) {
     this.phoneId = options.phoneId === undefined ? undefined : String(options.phoneId);
     this.wabaId = options.wabaId;
+    this.businessPortfolioId = options.businessPortfolioId;
     this.appId = options.appId === undefined ? undefined : String(options.appId);
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     this.graphUrl = (options.graphUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, "");
@@ -363,6 +372,9 @@ export class WhatsApp {
   unpauseTemplate(options: UnpauseTemplateOptions): Promise<TemplateUnpauseResult> { return unpauseTemplate(this, options); }
   compareTemplates(options: CompareTemplatesOptions): Promise<TemplatesCompareResult> { return compareTemplates(this, options); }
   migrateTemplates(options: MigrateTemplatesOptions): Promise<MigrateTemplatesResult> { return migrateTemplates(this, options); }
+  /** Archiving goes to api.facebook.com (unversioned); a client with its own graphUrl sends it there. */
+  archiveTemplates(options: ArchiveTemplatesOptions): Promise<ArchiveTemplatesResult> { return archiveTemplates(this, options); }
+  unarchiveTemplates(options: UnarchiveTemplatesOptions): Promise<UnarchiveTemplatesResult> { return unarchiveTemplates(this, options); }
 
   // ── Flows ────────────────────────────────────────────────────────────────────
   createFlow(options: CreateFlowOptions): Promise<CreatedFlow> { return createFlow(this, options); }
@@ -379,6 +391,9 @@ export class WhatsApp {
 
   // ── Business account and profile ─────────────────────────────────────────────
   getBusinessAccount(options?: GetBusinessAccountOptions): Promise<WhatsAppBusinessAccount> { return getBusinessAccount(this, options); }
+  getSharedBusinessAccounts(options?: GetSharedBusinessAccountsOptions): Promise<Page<WhatsAppBusinessAccount>> { return getSharedBusinessAccounts(this, options); }
+  getOwnedBusinessAccounts(options?: GetOwnedBusinessAccountsOptions): Promise<Page<WhatsAppBusinessAccount>> { return getOwnedBusinessAccounts(this, options); }
+  updateBusinessAccountSettings(options: UpdateBusinessAccountSettingsOptions): Promise<SuccessResult> { return updateBusinessAccountSettings(this, options); }
   getBusinessProfile(options?: GetBusinessProfileOptions): Promise<BusinessProfile> { return getBusinessProfile(this, options); }
   updateBusinessProfile(options: UpdateBusinessProfileOptions): Promise<SuccessResult> { return updateBusinessProfile(this, options); }
   updateDisplayName(options: UpdateDisplayNameOptions): Promise<SuccessResult> { return updateDisplayName(this, options); }
@@ -392,6 +407,10 @@ export class WhatsApp {
   getBusinessPhoneNumbers(options?: GetBusinessPhoneNumbersOptions): Promise<Page<BusinessPhoneNumber>> { return getBusinessPhoneNumbers(this, options); }
   registerPhoneNumber(options: RegisterPhoneNumberOptions): Promise<SuccessResult> { return registerPhoneNumber(this, options); }
   deregisterPhoneNumber(options?: DeregisterPhoneNumberOptions): Promise<SuccessResult> { return deregisterPhoneNumber(this, options); }
+  /** Adds a number to the WABA (an Embedded Signup step); then `requestVerificationCode`, `verifyPhoneNumber`, `registerPhoneNumber`. */
+  createPhoneNumber(options: CreatePhoneNumberOptions): Promise<CreatedBusinessPhoneNumber> { return createPhoneNumber(this, options); }
+  requestVerificationCode(options: RequestVerificationCodeOptions): Promise<SuccessResult> { return requestVerificationCode(this, options); }
+  verifyPhoneNumber(options: VerifyPhoneNumberOptions): Promise<SuccessResult> { return verifyPhoneNumber(this, options); }
 
   // ── Users ────────────────────────────────────────────────────────────────────
   blockUsers(options: BlockUsersOptions): Promise<BlockUsersResult> { return blockUsers(this, options); }

@@ -28,6 +28,13 @@ export interface GraphRequest extends CallOptions {
   method: "GET" | "POST" | "DELETE";
   /** `/…` under `{graphUrl}/{apiVersion}`, or an absolute URL (paging links, media downloads). */
   path: string;
+  /**
+   * `"api"`: the path goes to `https://api.facebook.com`, with no version segment
+   * (template archiving is served only there). A client whose graphUrl is not Meta's
+   * (a test server, the playground, a proxy) sends it to `{graphUrl}{path}` instead,
+   * also unversioned, so that such calls stay where the client was pointed.
+   */
+  host?: "graph" | "api";
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
   json?: unknown;
@@ -47,6 +54,8 @@ export interface GraphApiOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const META_GRAPH_HOST = "graph.facebook.com";
+const META_API_URL = "https://api.facebook.com";
 /** Graph error codes that mean "slow down", worth a retry after a backoff. */
 const THROTTLING_CODES = new Set([4, 80007, 130429, 131056]);
 
@@ -119,14 +128,19 @@ export class GraphApi {
   }
 
   /** The full URL of a request (absolute paths kept, minus any access_token in them). */
-  url(req: Pick<GraphRequest, "path" | "query">): string {
-    const url = new URL(/^https?:\/\//.test(req.path) ? req.path : `${this.graphUrl}/${this.apiVersion}${req.path}`);
+  url(req: Pick<GraphRequest, "path" | "query" | "host">): string {
+    const url = new URL(/^https?:\/\//.test(req.path) ? req.path : `${this.#base(req.host)}${req.path}`);
     url.searchParams.delete("access_token");
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value === undefined || value === null) continue;
       url.searchParams.set(key, Array.isArray(value) ? value.join(",") : String(value));
     }
     return url.toString();
+  }
+
+  #base(host: GraphRequest["host"]): string {
+    if (host !== "api") return `${this.graphUrl}/${this.apiVersion}`;
+    return new URL(this.graphUrl).host === META_GRAPH_HOST ? META_API_URL : this.graphUrl;
   }
 
   async #attempt(req: GraphRequest, url: string): Promise<Response> {

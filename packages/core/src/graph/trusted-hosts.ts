@@ -1,8 +1,9 @@
 /**
  * The access token is attached only to requests for Meta's own hosts (the Graph
- * API, and the lookaside CDN that serves media) or to the configured `graphUrl`'s
- * host. A media URL that came from anywhere else gets no token: handing the token
- * to an arbitrary URL would leak it.
+ * API, api.facebook.com for template archiving, the lookaside CDN that serves
+ * media) over https, or to the configured `graphUrl`'s host. A media URL that came
+ * from anywhere else gets no token: handing the token to an arbitrary URL would
+ * leak it.
  */
 const META_HOST_SUFFIXES = [".facebook.com", ".fbsbx.com", ".whatsapp.net", ".fbcdn.net"];
 

@@ -34,3 +34,19 @@ export function phoneSegment(wa: WhatsApp, given: string | undefined, method: st
 export function wabaSegment(wa: WhatsApp, given: string | undefined, method: string): string {
   return segment(resolveWabaId(wa, given, method), "wabaId", method);
 }
+
+/**
+ * The business portfolio a call acts on, as a path segment: the given one, else the
+ * client's `businessPortfolioId`. Throws when neither is set.
+ */
+export function portfolioSegment(
+  wa: WhatsApp,
+  given: string | undefined,
+  method: string,
+): string {
+  const id = given ?? wa.businessPortfolioId;
+  if (id === undefined || id === "") {
+    throw new TypeError(`${method}: no business portfolio id: pass \`businessPortfolioId\` to new WhatsApp({ … }) or to this call`);
+  }
+  return segment(id, "businessPortfolioId", method);
+}

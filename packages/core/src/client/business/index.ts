@@ -1,6 +1,12 @@
-// The WhatsApp Business Account and a number's business settings: profile, display
-// name, conversational components, flows encryption key, calling/storage settings.
+// WhatsApp Business Accounts (one, a portfolio's shared and owned ones, their settings) and a
+// number's business settings: profile, display name, conversational components, flows
+// encryption key, calling/storage settings.
 export { getBusinessAccount, type GetBusinessAccountOptions, type WhatsAppBusinessAccount } from "./account.ts";
+export {
+  getSharedBusinessAccounts, getOwnedBusinessAccounts,
+  type GetPortfolioBusinessAccountsOptions, type GetSharedBusinessAccountsOptions, type GetOwnedBusinessAccountsOptions,
+} from "./portfolio-accounts.ts";
+export { updateBusinessAccountSettings, type UpdateBusinessAccountSettingsOptions } from "./account-settings.ts";
 export {
   getBusinessProfile, updateBusinessProfile,
   type BusinessProfile, type Industry, type ProfilePicture,

@@ -19,3 +19,7 @@ export { deleteTemplate, type DeleteTemplateOptions } from "./delete.ts";
 export { unpauseTemplate, type UnpauseTemplateOptions, type TemplateUnpauseResult } from "./unpause.ts";
 export { compareTemplates, type CompareTemplatesOptions, type TemplatesCompareResult } from "./compare.ts";
 export { migrateTemplates, type MigrateTemplatesOptions, type MigrateTemplatesResult } from "./migrate.ts";
+export {
+  archiveTemplates, unarchiveTemplates,
+  type ArchiveTemplatesOptions, type UnarchiveTemplatesOptions, type ArchiveTemplatesResult, type UnarchiveTemplatesResult,
+} from "./archive.ts";
