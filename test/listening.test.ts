@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ListenerCanceled,
   ListenerStopped,
@@ -218,6 +218,41 @@ describe("a per-request lease (Lambda's remaining time)", () => {
     expect((await deliver(store, clock, next, slow)).status).toBe(200);
     expect(sentTexts()).toEqual(["Q1?", "Done"]);
     expect(events).toEqual(["other handler: b"]);
+  });
+});
+
+describe("an invocation that dies after taking a wait", () => {
+  beforeEach(() => void (events.length = 0));
+
+  it("the delivery that takes over replays the sends and steps already made: nothing is sent or run twice", async () => {
+    const store = new MemoryStore();
+    const clock = new ManualClock();
+    let killed = true;
+    const charged: string[] = [];
+    const order = async function order(wa: WhatsApp, msg: Message) {
+      const asked = await msg.reply("Which size?");
+      const size = await asked.waitForReply({ filters: filters.text });
+      await size.reply(`Size ${size.text}: charging your card…`);
+      await wa.step("charge", () => void charged.push(size.text!));
+      if (killed) await new Promise(() => {}); // the invocation dies here (a timeout, a crash)
+      const confirm = await size.reply("Charged. Anything else?");
+      await confirm.waitForReply();
+      await msg.reply("Bye");
+    };
+    await deliver(store, clock, text("/signup"), order);
+    void bot(store, clock, {}, order).fetch(signedRequest(SECRET, text("M")), { leaseMs: 2_000 });
+    await vi.waitFor(() => expect(charged).toEqual(["M"]));
+    expect(sentTexts()).toEqual(["Which size?", "Size M: charging your card…"]);
+
+    // The lease runs out; the user's next message resumes the conversation from its
+    // stored log: the send and the step are replayed from it, not made again. The
+    // run goes on for real from there, and the message meets the next open wait.
+    killed = false;
+    clock.advance(2_001);
+    expect((await deliver(store, clock, text("nothing"), order)).status).toBe(200);
+    expect(sentTexts()).toEqual(["Which size?", "Size M: charging your card…", "Charged. Anything else?", "Bye"]);
+    expect(charged).toEqual(["M"]);
+    expect(events).toEqual([]);
   });
 });
 

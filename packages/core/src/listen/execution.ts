@@ -177,14 +177,40 @@ export class Execution {
   }
 
   async #live<T>(entry: LogEntry & { t: "call" | "step" }, run: () => Promise<T>): Promise<T> {
+    let result: T;
     try {
-      const result = await run();
-      this.#append({ ...entry, result: result === undefined ? null : result });
-      return result;
+      result = await run();
     } catch (error) {
       this.#append({ ...entry, error: serializeError(error) });
+      await this.#checkpoint();
       throw error;
     }
+    this.#append({ ...entry, result: result === undefined ? null : result });
+    await this.#checkpoint();
+    return result;
+  }
+
+  /**
+   * Once this run has taken a wait, it holds the stored record under a lease; each
+   * live call and step is written to it as soon as it returns. If the invocation
+   * then dies (a timeout, a crash), the delivery that takes the conversation over
+   * replays what already happened instead of sending it again: only a call cut off
+   * mid-flight can repeat. Before its first wait a run has no record to write to.
+   */
+  async #checkpoint(): Promise<void> {
+    if (!this.consumed) return;
+    const version = await this.ctx.store.set(this.#key(), this.#record(undefined, this.ctx.now() + this.ctx.leaseMs), {
+      ttlMs: this.ctx.maxIdleMs,
+      ifVersion: this.version ?? null,
+    });
+    if (version === false) {
+      // Our lease ran out and another delivery took the conversation: it goes on from there.
+      this.ctx.logger.warn(
+        `[edgewa] listener "${this.handler.name}": another delivery took this conversation over (lease of ${this.ctx.leaseMs} ms too short?); this run stops`,
+      );
+      await this.#halt("conflict");
+    }
+    this.version = version as string;
   }
 
   #append(entry: LogEntry): void {
