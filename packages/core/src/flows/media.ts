@@ -9,7 +9,7 @@
  * Each check is made before the next step uses what it vouches for, and each
  * failure has its own `FlowMediaDecryptionError.reason`.
  */
-import { fromBase64 } from "./crypto.ts";
+import { fromBase64 } from "../encoding/base64.ts";
 import { FlowMediaDecryptionError } from "./errors.ts";
 
 /** One uploaded file, as found in `req.data[<component name>][i]`. */

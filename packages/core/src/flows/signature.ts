@@ -12,7 +12,7 @@
  * options also takes a function of your own.
  */
 import { timingSafeEqual } from "../webhook/signature.ts";
-import { fromBase64 } from "./crypto.ts";
+import { fromBase64 } from "../encoding/base64.ts";
 import type { FlowRequest } from "./types.ts";
 
 /**

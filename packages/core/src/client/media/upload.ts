@@ -1,3 +1,4 @@
+import { fromBase64 } from "../../encoding/base64.ts";
 import { callOptions, type CallOptions } from "../../graph/request.ts";
 import type { WhatsApp } from "../whatsapp.ts";
 import type { Media, MediaType } from "./types.ts";
@@ -180,17 +181,10 @@ export function decodeDataUri(uri: string): { bytes: Uint8Array<ArrayBuffer>; mi
   if (!header) return undefined;
   const payload = uri.slice(header[0].length);
   const mimeType = header[1] ? header[1].toLowerCase() : undefined;
-  // Uint8Array.fromBase64 (newer runtimes) skips the intermediate binary string.
-  const fromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
-  try {
-    if (fromBase64) return { bytes: fromBase64(payload), mimeType };
-    const binary = atob(payload);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return { bytes, mimeType };
-  } catch {
-    throw new TypeError(`The data: URI's payload is not valid base64 ("${preview(payload)}")`);
-  }
+  // Line breaks are allowed in a data: URI (RFC 2397 via RFC 2045); nothing else is.
+  const bytes = fromBase64(payload.replace(/\s+/g, ""));
+  if (!bytes) throw new TypeError(`The data: URI's payload is not valid base64 ("${preview(payload)}")`);
+  return { bytes, mimeType };
 }
 
 function preview(text: string): string {

@@ -3,6 +3,7 @@
 // dropped (one long line, or spaces in place of newlines). We normalise first and
 // then find the markers anywhere, so none of that matters.
 
+import { fromBase64, toBase64 } from "../../encoding/base64.ts";
 import { PrivateKeyError, type PrivateKeyFormat } from "./errors.ts";
 
 export interface PemBlock {
@@ -72,7 +73,8 @@ export function parsePemBlocks(text: string): PemBlock[] {
  */
 export function decodeBase64(text: string, format: PrivateKeyFormat, what: string): Uint8Array<ArrayBuffer> {
   const clean = text.replace(/\s+/g, "");
-  if (clean.length === 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+  const bytes = clean.length === 0 ? undefined : fromBase64(clean);
+  if (!bytes) {
     throw new PrivateKeyError(
       format,
       "malformed",
@@ -80,25 +82,12 @@ export function decodeBase64(text: string, format: PrivateKeyFormat, what: strin
         "it was damaged when copied. Paste the file's contents unchanged.",
     );
   }
-  const binary = atob(clean);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-/** Standard base64 of `bytes`. */
-export function encodeBase64(bytes: Uint8Array): string {
-  let binary = "";
-  // Chunked: String.fromCharCode(...huge) would overflow the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+  return bytes;
 }
 
 /** A PEM block with 64-character lines and a trailing newline. */
 export function encodePem(label: string, der: Uint8Array): string {
-  const lines = encodeBase64(der).match(/.{1,64}/g) ?? [];
+  const lines = toBase64(der).match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
 
