@@ -1,6 +1,6 @@
 import type { WhatsApp } from "./whatsapp.ts";
 import type { AnyUpdate, UpdateKinds } from "../updates/kinds.ts";
-import { allOf, anyOf, isUserAction, ofKind, replyingTo, statusOf, waitFor, type WaitOptions } from "../listen/wait.ts";
+import { allOf, anyOf, userActed, ofKind, replyingTo, statusOf, waitFor, type WaitOptions } from "../listen/wait.ts";
 
 /** The Cloud API's answer to a send: `POST /{phone-id}/messages`. */
 export interface SendResponse {
@@ -94,7 +94,7 @@ export class SentMessage {
       options,
       ["read"],
       options.cancelIfFailed ?? true ? statusOf(this.id, "failed") : undefined,
-      options.cancelOnNewUpdate ? isUserAction : undefined,
+      options.cancelOnNewUpdate ? userActed : undefined,
     );
   }
 

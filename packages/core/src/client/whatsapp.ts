@@ -4,6 +4,7 @@ import { Claims, assertAtomicStore } from "../store/claims.ts";
 import { MemoryStore } from "../store/memory.ts";
 import { systemClock, type Store } from "../store/store.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
+import { isUserUpdate } from "../updates/user-update.ts";
 import { listenContext, type ListenContext } from "../listen/context.ts";
 import { executionOf } from "../listen/execution.ts";
 import { listenerKey, type ListenerRecord } from "../listen/record.ts";
@@ -508,7 +509,7 @@ export class WhatsApp {
     return waitFor(this, "listen", {
       phoneId: this.resolvePhoneId(options.sender),
       user: String(options.to),
-      filter: allOf((_, u) => (u as { isUserAction?: boolean }).isUserAction !== undefined, options.filters),
+      filter: allOf((_, u) => isUserUpdate(u), options.filters),
       canceler: anyOf(options.cancelers),
       timeout: options.timeout,
       ignoreUpdates: options.ignoreUpdates ?? false,

@@ -3,6 +3,7 @@ import type { AnyHandler } from "../handlers/handler.ts";
 import type { GraphApi, GraphRequest } from "../graph/request.ts";
 import { BIND_CLIENT } from "../updates/base.ts";
 import type { AnyUpdate } from "../updates/kinds.ts";
+import { isUserAction } from "../updates/user-update.ts";
 import type { ListenContext } from "./context.ts";
 import { ListenerCanceled, ListenerStopped, ListenerTimeout } from "./errors.ts";
 import {
@@ -251,8 +252,7 @@ export class Execution {
       await this.#commit({ t: "wait", outcome: "canceled", update: snapshot(update) });
       throw new ListenerCanceled(update);
     }
-    const isUserAction = (update as { isUserAction?: boolean }).isUserAction === true;
-    return this.#halt(spec.ignoreUpdates && isUserAction ? "swallowed" : "passed");
+    return this.#halt(spec.ignoreUpdates && isUserAction(update) ? "swallowed" : "passed");
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { WhatsApp } from "../client/whatsapp.ts";
 import { Filter, and, or, type FilterFn } from "../handlers/filter.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
+import { isUserAction } from "../updates/user-update.ts";
 import { executionOf, type WaitSpec } from "./execution.ts";
 
 /** A filter as the wait options take it: a `Filter`, or a plain predicate. */
@@ -52,7 +53,7 @@ export const replyingTo = (id: string) => (_: WhatsApp, u: AnyUpdate) =>
   (u as { replyToMessage?: { messageId?: string } }).replyToMessage?.messageId === id;
 export const statusOf = (id: string, ...statuses: string[]) => (_: WhatsApp, u: AnyUpdate) =>
   u.kind === "messageStatus" && u.id === id && statuses.includes(String(u.status).toLowerCase());
-export const isUserAction = (_: WhatsApp, u: AnyUpdate) => (u as { isUserAction?: boolean }).isUserAction === true;
+export const userActed = (_: WhatsApp, u: AnyUpdate) => isUserAction(u);
 
 /** Waits inside a named handler's run; anywhere else, a clear error. */
 export function waitFor(wa: WhatsApp, what: string, spec: WaitSpec): Promise<AnyUpdate> {

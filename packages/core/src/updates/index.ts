@@ -3,7 +3,7 @@ export { BaseUpdate, toDate, type UpdateSource } from "./base.ts";
 export { classifyPayload, type ClassifiedChange } from "./classify.ts";
 
 export { User, type UserInit, type Metadata, type Chat, type ChatType } from "./user.ts";
-export { BaseUserUpdate, type UserContext } from "./user-update.ts";
+export { BaseUserUpdate, isUserUpdate, isUserAction, type UserContext } from "./user-update.ts";
 export type { WebhookError } from "./webhook-error.ts";
 
 export {

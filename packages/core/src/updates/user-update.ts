@@ -253,6 +253,16 @@ export abstract class BaseUserUpdate extends BaseUpdate {
   }
 }
 
+/** Whether an update is about one user on one business number (a message, click, status, call…). */
+export function isUserUpdate(update: unknown): update is BaseUserUpdate {
+  return update instanceof BaseUserUpdate;
+}
+
+/** Whether the user did something (wrote, clicked, called); statuses and system notices are not actions. */
+export function isUserAction(update: unknown): boolean {
+  return update instanceof BaseUserUpdate && update.isUserAction;
+}
+
 /**
  * Only the named keys of a content argument: a stray `to` or `sender` on it (from
  * JavaScript, or an object with extra fields) never reaches the send.

@@ -11,6 +11,7 @@ import type { StoreEntry } from "../store/store.ts";
 import { classifyPayload, type ClassifiedChange } from "../updates/classify.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
 import type { RawUpdate } from "../updates/raw.ts";
+import { isUserAction } from "../updates/user-update.ts";
 import { RESULTS, type WebhookResult } from "./responses.ts";
 import { sha256Hex } from "./digest.ts";
 import { checkSignature } from "./signature.ts";
@@ -156,8 +157,7 @@ export class WebhookReceiver {
           claim = undefined;
           return "busy";
         }
-        const isUserAction = (update as { isUserAction?: boolean }).isUserAction === true;
-        if ((outcome === "consumed" || outcome === "swallowed") && isUserAction && !continueHandling) runHandlers = false;
+        if ((outcome === "consumed" || outcome === "swallowed") && isUserAction(update) && !continueHandling) runHandlers = false;
       }
       if (runHandlers) {
         const { errors } = await dispatch(wa, handlers, update, continueHandling, { ctx: listen, registry });
