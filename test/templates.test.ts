@@ -601,6 +601,53 @@ describe("createTemplate", () => {
     expect(server.requests[0]!.headers["content-type"]).toBe("application/json");
   });
 
+  it("the README's definition (media header, named body, footer, quick reply + URL buttons) goes through wa.createTemplate", async () => {
+    // A definition whose values are required is not a TemplateDefinition<TemplateSpec>
+    // (its params take exactly its own values): createTemplate must take it anyway.
+    const orderUpdate = defineTemplate({
+      name: "order_update",
+      language: "en_US",
+      category: "UTILITY",
+      header: headerImage(new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" })),
+      body: bodyText("Hi {{name}}, order {{order_id}} ships today.", { name: "Dana", order_id: "42" }),
+      footer: footerText("Reply STOP to opt out"),
+      buttons: [
+        quickReplyButton("Stop updates"),
+        urlButton("Track", "https://shop.example/track/{{1}}", { example: "https://shop.example/track/42" }),
+      ],
+    });
+    server.respondOnce({ method: "POST", path: `${V}/APP_ID/uploads` }, { status: 200, json: { id: "upload:BOX" } });
+    server.respondOnce({ method: "POST", path: `${V}/upload:BOX` }, { status: 200, json: { h: "4::box" } });
+    answer("POST", "/WABA_ID/message_templates", { id: "594425479261596", status: "PENDING", category: "UTILITY" });
+    const created = await wa.createTemplate({ template: orderUpdate, appId: "APP_ID" });
+    expect(created).toMatchObject({ id: "594425479261596", status: "PENDING", category: "UTILITY" });
+    expect(server.requests.at(-1)!.body).toEqual({
+      name: "order_update",
+      language: "en_US",
+      category: "UTILITY",
+      parameter_format: "NAMED",
+      components: [
+        { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::box"] } },
+        {
+          type: "BODY",
+          text: "Hi {{name}}, order {{order_id}} ships today.",
+          example: { body_text_named_params: [{ param_name: "name", example: "Dana" }, { param_name: "order_id", example: "42" }] },
+        },
+        { type: "FOOTER", text: "Reply STOP to opt out" },
+        {
+          type: "BUTTONS",
+          buttons: [
+            { type: "QUICK_REPLY", text: "Stop updates" },
+            { type: "URL", text: "Track", url: "https://shop.example/track/{{1}}", example: ["https://shop.example/track/42"] },
+          ],
+        },
+      ],
+    });
+    // The same definition then types the send: a missing value is a compile error.
+    // @ts-expect-error body.order_id is missing
+    expect(() => orderUpdate.params({ header: "https://x.example/a.jpg", body: { name: "Dana" }, buttons: { 1: "42" } })).toThrow(/order_id/);
+  });
+
   it("uploads each distinct media sample once (resumable upload with the app id), then creates", async () => {
     const photo = new Blob([new Uint8Array([1, 2, 3, 4])], { type: "image/png" });
     const t = defineTemplate({

@@ -73,6 +73,17 @@ export class TemplateDefinition<T extends TemplateSpec = TemplateSpec> {
  *     });
  *     order.params({ body: { name: "Dana", order_id: "42" }, buttons: { 0: "42" } });
  */
+/**
+ * Any `defineTemplate(…)` result, whatever its spec, as the management calls take
+ * it. `TemplateDefinition<TemplateSpec>` would not do: `params` takes exactly the
+ * values of its own spec, so a specific definition is not assignable to the general one.
+ */
+export type AnyTemplateDefinition = Pick<TemplateDefinition, "name" | "language" | "spec" | "components" | "parameterFormat" | "toJSON">;
+
+export function isTemplateDefinition(value: unknown): value is AnyTemplateDefinition {
+  return value instanceof TemplateDefinition;
+}
+
 export function defineTemplate<const T extends TemplateSpec>(spec: T): TemplateDefinition<T> {
   return new TemplateDefinition(spec);
 }

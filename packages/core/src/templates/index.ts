@@ -1,7 +1,7 @@
 // The template model: define a template once (`defineTemplate`), create it, and
 // send it with values the compiler checks against its texts. The management calls
 // (createTemplate, getTemplates, …) are in client/templates/.
-export { defineTemplate, TemplateDefinition, type TemplateMessage } from "./define.ts";
+export { defineTemplate, isTemplateDefinition, TemplateDefinition, type AnyTemplateDefinition, type TemplateMessage } from "./define.ts";
 export type { TemplateSpec, TemplateComponentsSpec, TemplateComponents, NormalizedCard } from "./spec.ts";
 export type {
   TemplateValues,

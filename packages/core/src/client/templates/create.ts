@@ -1,7 +1,6 @@
 import { callOptions, type CallOptions } from "../../graph/request.ts";
-import { TemplateDefinition } from "../../templates/define.ts";
+import { isTemplateDefinition, type AnyTemplateDefinition } from "../../templates/define.ts";
 import { isLibraryTemplate, serializeLibraryTemplate, type LibraryTemplate } from "../../templates/library.ts";
-import type { TemplateSpec } from "../../templates/spec.ts";
 import { creationProblems } from "../../templates/validate.ts";
 import type { TemplateCategory, TemplateStatus } from "../../updates/templates.ts";
 import type { WhatsApp } from "../whatsapp.ts";
@@ -10,7 +9,7 @@ import { uploadMediaExamples } from "./upload.ts";
 
 export interface CreateTemplateOptions extends CallOptions {
   /** A `defineTemplate(…)` definition (with a category and samples), or a Template Library template. */
-  template: TemplateDefinition<TemplateSpec> | LibraryTemplate;
+  template: AnyTemplateDefinition | LibraryTemplate;
   /** Default: the client's `wabaId`. */
   wabaId?: string;
   /** The Meta app that receives media samples (resumable upload). Default: the client's `appId`. */
@@ -36,7 +35,7 @@ export interface CreatedTemplate {
 export async function createTemplate(wa: WhatsApp, o: CreateTemplateOptions): Promise<CreatedTemplate> {
   const waba = wabaSegment(wa, o.wabaId, "createTemplate");
   let json: Record<string, unknown>;
-  if (o.template instanceof TemplateDefinition) {
+  if (isTemplateDefinition(o.template)) {
     const def = o.template;
     const problems = creationProblems(def.components, def.spec);
     if (problems.length > 0) throw new TypeError(`createTemplate("${def.name}"): ${problems.join("; ")}`);

@@ -1,7 +1,7 @@
 import { callOptions, type CallOptions } from "../../graph/request.ts";
-import { TemplateDefinition } from "../../templates/define.ts";
+import { isTemplateDefinition, type AnyTemplateDefinition } from "../../templates/define.ts";
 import { inferParameterFormat, serializeComponents } from "../../templates/serialize.ts";
-import { normalizeComponents, type TemplateComponentsSpec, type TemplateSpec } from "../../templates/spec.ts";
+import { normalizeComponents, type TemplateComponentsSpec } from "../../templates/spec.ts";
 import type { ParameterFormat } from "../../templates/types.ts";
 import { creationProblems } from "../../templates/validate.ts";
 import type { TemplateCategory } from "../../updates/templates.ts";
@@ -14,7 +14,7 @@ export interface UpdateTemplateOptions extends CallOptions {
   /** Not for approved templates. */
   newCategory?: TemplateCategory;
   /** The new components: slots as in `defineTemplate`, or a definition (its components are taken). */
-  newComponents?: TemplateComponentsSpec | TemplateDefinition<TemplateSpec>;
+  newComponents?: TemplateComponentsSpec | AnyTemplateDefinition;
   newMessageSendTtlSeconds?: number;
   /** Default with `newComponents`: `NAMED` when a variable is named. */
   newParameterFormat?: ParameterFormat;
@@ -42,7 +42,7 @@ export async function updateTemplate(wa: WhatsApp, o: UpdateTemplateOptions): Pr
   if (o.newCategory !== undefined) json.category = o.newCategory;
   let format = o.newParameterFormat;
   if (o.newComponents !== undefined) {
-    const c = o.newComponents instanceof TemplateDefinition ? o.newComponents.components : normalizeComponents(o.newComponents);
+    const c = isTemplateDefinition(o.newComponents) ? o.newComponents.components : normalizeComponents(o.newComponents);
     // Category is not changed here: only the component checks apply.
     const problems = creationProblems(c, { category: "-" });
     if (problems.length > 0) throw new TypeError(`updateTemplate(${o.templateId}): ${problems.join("; ")}`);
