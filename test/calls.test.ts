@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CallPermissionNotFound, CallingNotEnabled, WhatsApp, type UpdateKind, type UpdateKinds } from "@edgewa/core";
 import {
-  acceptCall, getCallPermissions, initiateCall, preAcceptCall, rejectCall, terminateCall, type SessionDescription,
+  acceptCall, getCallPermissions, initiateCall, preAcceptCall, rejectCall, terminateCall, type SdpAnswer, type SdpOffer,
 } from "../packages/core/src/client/calls/index.ts";
 import { loadFixtures } from "./fixtures/updates/index.ts";
 import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
@@ -20,8 +20,8 @@ const fixtures = loadFixtures();
 
 const USER_CALL = "wacid.HBgLMTY1MDU1NTEyMzQVAgASGCBDQUxMMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMRwYCzE1NTUwMDAxMTExFQIAAA==";
 const BIZ_CALL = "wacid.HBgLMTY1MDU1NTEyMzQVAgASGCBDQUxMMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMhwYCzE1NTUwMDAxMTExFQIAAA==";
-const ANSWER: SessionDescription = { sdpType: "answer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n" };
-const OFFER: SessionDescription = { sdpType: "offer", sdp: "v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\ns=-\r\n" };
+const ANSWER: SdpAnswer = { sdpType: "answer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n" };
+const OFFER: SdpOffer = { sdpType: "offer", sdp: "v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\ns=-\r\n" };
 const ok = { status: 200, json: { messaging_product: "whatsapp", success: true } };
 
 let server: GraphServer;
@@ -64,6 +64,13 @@ describe("call actions", () => {
 
   it("a bad SDP, an empty call id or a long tracker is refused before any request", async () => {
     await expect(acceptCall(client(), { callId: USER_CALL, sdp: { sdpType: "pranswer" as "answer", sdp: "v=0" } })).rejects.toThrow(/sdpType/);
+    // An offer where an answer belongs (and the reverse) is a compile error, and refused at run time.
+    // @ts-expect-error acceptCall takes the business's SDP answer
+    await expect(acceptCall(client(), { callId: USER_CALL, sdp: OFFER })).rejects.toThrow(/acceptCall: sdp must be an SDP answer.*got "offer"/);
+    // @ts-expect-error preAcceptCall takes an answer too
+    await expect(preAcceptCall(client(), { callId: USER_CALL, sdp: OFFER })).rejects.toThrow(/SDP answer/);
+    // @ts-expect-error initiateCall sends the business's offer
+    await expect(initiateCall(client(), { to: "15551234567", sdp: ANSWER })).rejects.toThrow(/initiateCall: sdp must be an SDP offer/);
     await expect(preAcceptCall(client(), { callId: USER_CALL, sdp: { sdpType: "answer", sdp: "" } })).rejects.toThrow(/sdp.sdp is empty/);
     await expect(rejectCall(client(), { callId: "" })).rejects.toThrow(/callId is empty/);
     await expect(acceptCall(client(), { callId: USER_CALL, sdp: ANSWER, tracker: "x".repeat(513) })).rejects.toThrow(/512/);

@@ -1,5 +1,5 @@
 import { initiateCall, type InitiatedCall } from "../client/calls/initiate.ts";
-import type { SessionDescription } from "../client/calls/types.ts";
+import type { SdpOffer } from "../client/calls/types.ts";
 import { type UpdateSource, toDate } from "./base.ts";
 import type { CallTrackerOptions } from "./calls.ts";
 import { type Json, date, need, nonEmpty, num, obj, str } from "./json.ts";
@@ -50,7 +50,7 @@ export class CallPermissionUpdate extends BaseUserUpdate {
    * Calls the user (pywa's `call` shortcut, `initiateCall`) from the business number
    * the answer came to, with the business's SDP offer. Meaningful once `isAccepted`.
    */
-  async call(sdp: SessionDescription, options?: CallTrackerOptions): Promise<InitiatedCall> {
+  async call(sdp: SdpOffer, options?: CallTrackerOptions): Promise<InitiatedCall> {
     return initiateCall(this.client, { ...options, to: this.from.preferredId, sdp, phoneId: this.metadata.phoneNumberId });
   }
 }

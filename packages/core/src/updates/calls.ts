@@ -3,7 +3,7 @@ import { acceptCall, preAcceptCall } from "../client/calls/accept.ts";
 import { initiateCall, type InitiatedCall } from "../client/calls/initiate.ts";
 import { rejectCall } from "../client/calls/reject.ts";
 import { terminateCall } from "../client/calls/terminate.ts";
-import type { SessionDescription } from "../client/calls/types.ts";
+import type { SdpAnswer, SdpOffer } from "../client/calls/types.ts";
 import type { SuccessResult } from "../client/results.ts";
 import { type UpdateSource, toDate } from "./base.ts";
 import { type Json, date, need, nonEmpty, num, obj, str } from "./json.ts";
@@ -48,12 +48,12 @@ abstract class CallShortcuts extends BaseUserUpdate {
    * Sets up the media connection before accepting (`preAcceptCall`), so audio flows
    * as soon as `accept` is called. `sdp` is the business's answer to `session`.
    */
-  async preAccept(sdp: SessionDescription, options?: CallOptions): Promise<SuccessResult> {
+  async preAccept(sdp: SdpAnswer, options?: CallOptions): Promise<SuccessResult> {
     return preAcceptCall(this.client, { ...options, callId: this.id, sdp, phoneId: this.metadata.phoneNumberId });
   }
 
   /** Answers the call with the business's SDP answer (`acceptCall`), within 30–60 s of the connect. */
-  async accept(sdp: SessionDescription, options?: CallTrackerOptions): Promise<SuccessResult> {
+  async accept(sdp: SdpAnswer, options?: CallTrackerOptions): Promise<SuccessResult> {
     return acceptCall(this.client, { ...options, callId: this.id, sdp, phoneId: this.metadata.phoneNumberId });
   }
 
@@ -141,7 +141,7 @@ export class CallTerminate extends CallEventUpdate {
    * Calls the user back from the same business number (`initiateCall` with the
    * business's SDP offer): the user must have given call permission.
    */
-  async recall(sdp: SessionDescription, options?: CallTrackerOptions): Promise<InitiatedCall> {
+  async recall(sdp: SdpOffer, options?: CallTrackerOptions): Promise<InitiatedCall> {
     return initiateCall(this.client, { ...options, to: this.from.preferredId, sdp, phoneId: this.metadata.phoneNumberId });
   }
 }

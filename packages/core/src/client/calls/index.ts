@@ -6,5 +6,5 @@ export { rejectCall, type RejectCallOptions } from "./reject.ts";
 export { terminateCall, type TerminateCallOptions } from "./terminate.ts";
 export type { CallActionOptions } from "./action.ts";
 export type {
-  SessionDescription, CallPermissions, CallPermissionAction, CallPermissionActionLimit, CallPermissionStatus,
+  SessionDescription, SdpOffer, SdpAnswer, CallPermissions, CallPermissionAction, CallPermissionActionLimit, CallPermissionStatus,
 } from "./types.ts";

@@ -4,13 +4,13 @@ import { phoneSegment } from "../business/ids.ts";
 import { resolveRecipient } from "../send/recipient.ts";
 import type { WhatsApp } from "../whatsapp.ts";
 import { trackerField } from "./action.ts";
-import { sessionToWire, type SessionDescription } from "./types.ts";
+import { sessionToWire, type SdpOffer } from "./types.ts";
 
 export interface InitiateCallOptions extends CallOptions {
   /** Phone number, WhatsApp id or BSUID of a user who gave call permission. */
   to: string;
   /** The business's SDP offer. */
-  sdp: SessionDescription;
+  sdp: SdpOffer;
   /** Echoed on this call's status and terminate updates (`biz_opaque_callback_data`, ≤ 512 characters). */
   tracker?: string;
   /** Call from this business number. Default: the client's `phoneId`. */
@@ -39,7 +39,7 @@ export async function initiateCall(wa: WhatsApp, options: InitiateCallOptions): 
       messaging_product: "whatsapp",
       ...(recipient !== undefined ? { recipient } : { to }),
       action: "connect",
-      session: sessionToWire(options.sdp, "initiateCall"),
+      session: sessionToWire(options.sdp, "initiateCall", "offer"),
       ...trackerField(options.tracker, "initiateCall"),
     },
     ...callOptions(options),

@@ -5,14 +5,24 @@ import { bool, date, num, obj, objects, str, type Json } from "../../updates/jso
  * `answer` to a user's call (`preAcceptCall` / `acceptCall`), or its `offer` when it
  * calls (`initiateCall`). `sdp` must follow RFC 8866.
  */
-export interface SessionDescription {
-  sdpType: "offer" | "answer";
+export type SessionDescription = SdpOffer | SdpAnswer;
+
+/** What the business sends when it calls a user (`initiateCall`). */
+export interface SdpOffer {
+  sdpType: "offer";
   sdp: string;
 }
 
-export function sessionToWire(session: SessionDescription, method: string): { sdp_type: string; sdp: string } {
-  if (!session || (session.sdpType !== "offer" && session.sdpType !== "answer")) {
-    throw new TypeError(`${method}: sdp must be { sdpType: "offer" | "answer", sdp }`);
+/** What the business sends to take a user's call (`preAcceptCall`, `acceptCall`). */
+export interface SdpAnswer {
+  sdpType: "answer";
+  sdp: string;
+}
+
+/** The wire `session`; `expected` is the one SDP type the call takes (an offer to call, an answer to accept). */
+export function sessionToWire(session: SessionDescription, method: string, expected: SessionDescription["sdpType"]): { sdp_type: string; sdp: string } {
+  if (!session || session.sdpType !== expected) {
+    throw new TypeError(`${method}: sdp must be an SDP ${expected}: { sdpType: "${expected}", sdp }${session?.sdpType ? ` (got "${String(session.sdpType)}")` : ""}`);
   }
   if (typeof session.sdp !== "string" || session.sdp === "") throw new TypeError(`${method}: sdp.sdp is empty`);
   return { sdp_type: session.sdpType, sdp: session.sdp };
