@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  APIPermission,
+  AuthorizationError,
+  ExpiredAccessToken,
+  PermissionDenied,
   TemplateBodyFormatIncorrect,
   TemplateCharacterLimitExceeded,
   TemplateCreationError,
@@ -7,7 +11,10 @@ import {
   TemplateLeadingOrTrailingParametersNotAllowed,
   TemplateLimitExceeded,
   TemplateParametersWordsRatioExceedsLimit,
+  ThrottlingError,
+  ToManyAPICalls,
   WhatsApp,
+  WhatsAppError,
   type TemplateComponentParams,
 } from "@edgewa/core";
 import {
@@ -52,7 +59,7 @@ import {
   updateTemplate,
   upsertAuthenticationTemplate,
 } from "../packages/core/src/client/templates/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { startGraphServer, type GraphErrorSpec, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
 
 const TOKEN = "test-token";
 const V = "/v25.0";
@@ -1038,5 +1045,89 @@ describe("compareTemplates and migrateTemplates", () => {
     const other = await migrateTemplates(wa, { sourceWabaId: "SOURCE", destinationWabaId: "DEST", templateIds: ["77", "78"] });
     expect(other.failed).toEqual([{ id: "77", reason: "Formatting error - dangling parameter" }]);
     expect(server.requests[1]!.query).toEqual({ source_waba_id: "SOURCE", template_ids: "77,78" });
+  });
+});
+
+describe("Graph errors from the template calls", () => {
+  type Case = {
+    call: string;
+    method: string;
+    path: string;
+    error: GraphErrorSpec;
+    run: () => Promise<unknown>;
+    /** The leaf class (WhatsAppError itself for a code no class claims) and its category. */
+    cls: abstract new (...args: never[]) => WhatsAppError;
+    category: abstract new (...args: never[]) => WhatsAppError;
+  };
+  const cases: Case[] = [
+    {
+      call: "getTemplates",
+      method: "GET",
+      path: "/WABA_ID/message_templates",
+      error: { status: 401, code: 190, type: "OAuthException", message: "Error validating access token: Session has expired on Friday, 01-Aug-25 10:00:00 PDT." },
+      run: () => getTemplates(wa, { statuses: ["APPROVED"] }),
+      cls: ExpiredAccessToken,
+      category: AuthorizationError,
+    },
+    {
+      call: "updateTemplate",
+      method: "POST",
+      path: "/594425479261596",
+      error: { status: 400, code: 2388040, type: "OAuthException", message: "Message template character limit exceeded", details: "The body text exceeds 1024 characters." },
+      run: () => updateTemplate(wa, { templateId: "594425479261596", newComponents: { body: bodyText("x".repeat(1100)) } }),
+      cls: TemplateCharacterLimitExceeded,
+      category: TemplateCreationError,
+    },
+    {
+      call: "deleteTemplate",
+      method: "DELETE",
+      path: "/WABA_ID/message_templates",
+      error: { status: 403, code: 10, type: "OAuthException", message: "(#10) Application does not have permission for this action" },
+      run: () => deleteTemplate(wa, { templateName: "order_update" }),
+      cls: PermissionDenied,
+      category: AuthorizationError,
+    },
+    {
+      call: "unpauseTemplate",
+      method: "POST",
+      path: "/594425479261596/unpause",
+      error: { status: 400, code: 4, type: "OAuthException", message: "(#4) Application request limit reached" },
+      run: () => unpauseTemplate(wa, { templateId: "594425479261596" }),
+      cls: ToManyAPICalls,
+      category: ThrottlingError,
+    },
+    {
+      // Meta's generic invalid-parameter code: no class claims it, so it stays a WhatsAppError.
+      call: "compareTemplates",
+      method: "GET",
+      path: "/1/compare",
+      error: { status: 400, code: 100, type: "OAuthException", message: "(#100) Invalid parameter", details: "The templates must belong to the same WhatsApp Business Account." },
+      run: () => compareTemplates(wa, { templateId: "1", templateIds: ["2"], start: 1_700_000_000, end: 1_702_592_000 }),
+      cls: WhatsAppError,
+      category: WhatsAppError,
+    },
+    {
+      call: "migrateTemplates",
+      method: "POST",
+      path: "/WABA_ID/migrate_message_templates",
+      error: { status: 403, code: 200, type: "OAuthException", message: "(#200) Requires business_management permission to manage the object" },
+      run: () => migrateTemplates(wa, { sourceWabaId: "SOURCE" }),
+      cls: APIPermission,
+      category: AuthorizationError,
+    },
+  ];
+
+  it.each(cases)("$call: Graph's error envelope rejects with the class its code maps to", async ({ method, path, error, run, cls, category }) => {
+    server.respondWithError({ method, path: `${V}${path}` }, error);
+    const thrown = await run().catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(cls);
+    expect(thrown).toBeInstanceOf(category);
+    if (cls === WhatsAppError) expect(Object.getPrototypeOf(thrown)).toBe(WhatsAppError.prototype);
+    const e = thrown as WhatsAppError;
+    expect([e.code, e.subcode, e.statusCode, e.type, e.details]).toEqual([error.code, error.subcode, error.status, error.type, error.details]);
+    expect(e.graphMessage).toBe(error.message);
+    expect(e.fbtraceId).toMatch(/\S/);
+    // One request, the call's own (none of these codes is retried here: maxAttempts is 1).
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`${method} ${V}${path}`]);
   });
 });

@@ -42,15 +42,20 @@ describe("redeliveries through the Lambda handler", () => {
   it("ten concurrent copies of one delivery, each its own invocation: one handler run, one 200, nine 503", async () => {
     const { clock, store } = await setup();
     let runs = 0;
+    let answered = 0;
+    // The handler holds its claim until the nine others have been answered (a fixed sleep
+    // let a slow copy arrive after it finished, and get 200 for a done update).
     const onMessage = async () => {
       runs++;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let waited = 0; answered < 9 && waited < 5_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
     };
     const payload = textPayload("once", { id: "wamid.LAMBDA_DUP" });
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        lambda(store, clock, onMessage)(signedPost(EVENT_KINDS[i % EVENT_KINDS.length]!, SECRET, payload), lambdaContext(25_000, { frozen: true })),
-      ),
+      Array.from({ length: 10 }, async (_, i) => {
+        const result = await lambda(store, clock, onMessage)(signedPost(EVENT_KINDS[i % EVENT_KINDS.length]!, SECRET, payload), lambdaContext(25_000, { frozen: true }));
+        answered++;
+        return result;
+      }),
     );
     expect(runs).toBe(1);
     const statuses = results.map((r) => r.statusCode);
@@ -97,6 +102,43 @@ describe("redeliveries through the Lambda handler", () => {
     clock.advance(1);
     // Not five minutes (the core's default lease) later: as soon as the invocation is surely dead.
     expect((await next()(signedPost("apiGatewayV1", SECRET, payload), lambdaContext())).statusCode).toBe(200);
+    expect(runs).toBe(1);
+  });
+
+  it("a client passed directly (not a factory) gets the same lease: remaining time + slack, not its 5-minute default", async () => {
+    const { clock, tableName, store } = await setup();
+    let seen: Awaited<ReturnType<typeof claimItems>> = [];
+    // No claims option: the client's own lease is the core's 5 minutes.
+    const wa = new WhatsApp({ phoneId: "1234567890", appSecret: SECRET, store, clock, logger: quiet });
+    wa.onMessage(async () => void (seen = await claimItems(tableName)));
+    const handler = toLambda(wa);
+    const result = await handler(signedPost("apiGatewayV2", SECRET, textPayload("x", { id: "wamid.DIRECT_LEASE" })), lambdaContext(9_000, { frozen: true }));
+    expect(result.statusCode).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(JSON.parse(seen[0]!.value!.S!)).toEqual({ state: "in-progress" });
+    expect(Number(seen[0]!.expiresAtMs!.N)).toBe(clock.now() + 9_000 + LEASE_SLACK_MS);
+  });
+
+  it("a directly passed client killed at its deadline blocks Meta's retry only until then", async () => {
+    const { clock, store } = await setup();
+    const payload = textPayload("x", { id: "wamid.DIRECT_KILLED" });
+    const client = (onMessage: () => unknown) => {
+      const wa = new WhatsApp({ phoneId: "1234567890", appSecret: SECRET, store, clock, logger: quiet });
+      wa.onMessage(onMessage);
+      return wa;
+    };
+    // One container's handler, killed with 4 s left while its handler never finishes.
+    void toLambda(client(() => new Promise(() => {})))(signedPost("alb", SECRET, payload), lambdaContext(4_000, { frozen: true }));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // its claim lands
+
+    // Meta's retries land in another container, which reuses its own client across invocations.
+    let runs = 0;
+    const other = toLambda(client(() => void runs++));
+    expect((await other(signedPost("alb", SECRET, payload), lambdaContext())).statusCode).toBe(503);
+    clock.advance(4_000 + LEASE_SLACK_MS - 1);
+    expect((await other(signedPost("alb", SECRET, payload), lambdaContext())).statusCode).toBe(503);
+    clock.advance(1);
+    expect((await other(signedPost("alb", SECRET, payload), lambdaContext())).statusCode).toBe(200);
     expect(runs).toBe(1);
   });
 

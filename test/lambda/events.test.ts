@@ -1,3 +1,4 @@
+import type { ALBEvent, APIGatewayProxyEvent } from "aws-lambda";
 import { describe, expect, it } from "vitest";
 import { MemoryStore, WhatsApp, type Message } from "@edgewa/core";
 import { LEASE_SLACK_MS, toLambda, type LambdaHttpEvent, type LambdaHttpHandler, type LambdaInvocation } from "@edgewa/lambda";
@@ -147,6 +148,36 @@ describe("toLambda", () => {
     } finally {
       console.error = original;
     }
+  });
+
+  it("a header sent twice reaches the client's Request with both values (REST API and ALB multi-value events)", async () => {
+    const requests: Request[] = [];
+    // Duck-typed: toLambda hands the client the Request it built from the event.
+    const recorder = {
+      fetch: async (request: Request) => (requests.push(request), new Response("OK")),
+      handleWebhook: async (request: Request) => (requests.push(request), new Response("OK")),
+    } as unknown as WhatsApp;
+    const handler = toLambda(recorder);
+    const payload = textPayload("x");
+
+    // REST API: the last value in `headers`, every value in `multiValueHeaders`.
+    const v1 = signedPost("apiGatewayV1", SECRET, payload) as APIGatewayProxyEvent;
+    v1.headers["X-Forwarded-For"] = "10.0.1.25";
+    v1.multiValueHeaders["X-Forwarded-For"] = ["173.252.95.17", "10.0.1.25"];
+    expect((await handler(v1, lambdaContext())).statusCode).toBe(200);
+    expect(requests.at(-1)!.headers.get("x-forwarded-for")).toBe("173.252.95.17, 10.0.1.25");
+
+    // ALB with multi-value headers on: the fixture's x-forwarded-for holds two values.
+    const alb = signedPost("albMultiValue", SECRET, payload) as ALBEvent;
+    expect(alb.multiValueHeaders!["x-forwarded-for"]).toEqual(["173.252.95.17", "10.0.1.25"]);
+    expect((await toLambda(recorder, { routing: "client" })(alb, lambdaContext())).statusCode).toBe(200);
+    // Both values arrive, but hono/aws-lambda (4.13) joins an ALB event's values with
+    // "; " where RFC 9110 says ", " (honojs/hono#4902); the REST API path above appends.
+    expect(requests.at(-1)!.headers.get("x-forwarded-for")).toBe("173.252.95.17; 10.0.1.25");
+    // The other headers and the body are untouched.
+    expect(requests.at(-1)!.headers.get("x-hub-signature-256")).toBe(alb.multiValueHeaders!["x-hub-signature-256"]![0]);
+    expect(await requests.at(-1)!.text()).toBe(JSON.stringify(payload));
+    expect(requests).toHaveLength(2);
   });
 
   it("refuses what is not a client", () => {

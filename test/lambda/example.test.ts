@@ -117,4 +117,20 @@ describe("examples/lambda, bundled", () => {
       expect(template).toMatch(new RegExp(`${secret}:\\s+Type: String\\s+NoEcho: true`));
     }
   });
+
+  it("template.yaml routes GET and POST on the webhook path (the one WebhookUrl names) to the webhook function, over an HTTP API", async () => {
+    const template = await readFile(fileURLToPath(new URL("../../examples/lambda/template.yaml", import.meta.url)), "utf8");
+    // Each resource's block: from its two-space-indented name to the next one.
+    const resources = new Map([...template.matchAll(/^ {2}(\w+):\n((?: {4,}.*\n|\s*\n)*)/gm)].map((m) => [m[1]!, m[2]!]));
+    const httpEvents = (block: string) =>
+      [...block.matchAll(/^ {8}(\w+):\n {10}Type: HttpApi\n {10}Properties:\n {12}Path: (\S+)\n {12}Method: (\w+)\n/gm)].map((m) => `${m[3]} ${m[2]}`);
+    const webhook = resources.get("WebhookFunction");
+    expect(webhook).toMatch(/Handler: handler\.handler/);
+    expect(httpEvents(webhook!).sort()).toEqual(["GET /webhook", "POST /webhook"]);
+    // No other function is reachable over HTTP.
+    expect(httpEvents(template).sort()).toEqual(["GET /webhook", "POST /webhook"]);
+    expect(template.match(/Type: HttpApi/g)).toHaveLength(2);
+    // The URL given to Meta is the default HTTP API's, on that path.
+    expect(template).toMatch(/WebhookUrl:[\s\S]*?Value: !Sub "https:\/\/\$\{ServerlessHttpApi\}\.execute-api\.\$\{AWS::Region\}\.\$\{AWS::URLSuffix\}\/webhook"/);
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -18,8 +18,18 @@ import { flowKeys, open, seal } from "../support/flow-crypto.ts";
  * through Next's own request handling: the webhook in its Node.js runtime, the flow
  * endpoint in its Edge runtime sandbox.
  */
-const EXAMPLE = fileURLToPath(new URL("../../examples/vercel-next/", import.meta.url));
-const require_ = createRequire(join(EXAMPLE, "package.json"));
+const SOURCE = fileURLToPath(new URL("../../examples/vercel-next/", import.meta.url));
+// Each run builds its own copy of the example, so that two runs in one checkout do not
+// share a `.next` (Next refuses a second build there while one runs). A per-run
+// `distDir` would not do: Next writes the dist directory into the app's tsconfig.json
+// `include` and its next-env.d.ts. The copy sits in test-output/ (git-ignored), inside
+// the workspace, so the packages and `next` resolve from the root node_modules as for
+// the example itself.
+const OUTPUTS = fileURLToPath(new URL("../../test-output/", import.meta.url));
+mkdirSync(OUTPUTS, { recursive: true });
+const EXAMPLE = mkdtempSync(join(OUTPUTS, "vercel-next-"));
+cpSync(SOURCE, EXAMPLE, { recursive: true, filter: (path) => !/[\\/](\.next|node_modules|\.vercel|next-env\.d\.ts|[^\\/]*\.tsbuildinfo)$/.test(path) });
+const require_ = createRequire(join(SOURCE, "package.json"));
 const NEXT_BIN = join(dirname(require_.resolve("next/package.json")), "dist/bin/next");
 const BUILD_TIMEOUT_MS = 180_000;
 
@@ -63,9 +73,9 @@ async function freePort(): Promise<number> {
 }
 
 describe("examples/vercel-next: next build, next start", () => {
-  const tsconfigBefore = readFileSync(join(EXAMPLE, "tsconfig.json"), "utf8");
+  const tsconfigBefore = readFileSync(join(SOURCE, "tsconfig.json"), "utf8");
   let built = false;
-  afterAll(() => rmSync(join(EXAMPLE, ".next"), { recursive: true, force: true }));
+  afterAll(() => rmSync(EXAMPLE, { recursive: true, force: true }));
 
   it(
     "builds offline, type-checked, with the webhook on Node.js and the flow endpoint on Edge",
@@ -81,7 +91,10 @@ describe("examples/vercel-next: next build, next start", () => {
       expect(output).toMatch(/ƒ \/api\/flows\/signup\b/);
       expect(existsSync(join(EXAMPLE, ".next/server/app/api/whatsapp/route.js"))).toBe(true);
       const edge = JSON.parse(readFileSync(join(EXAMPLE, ".next/server/middleware-manifest.json"), "utf8")) as { functions: Record<string, unknown> };
-      expect(Object.keys(edge.functions)).toEqual(["/api/flows/signup/route"]);
+      expect(Object.keys(edge.functions).sort()).toEqual(["/api/flows/signup/route", "/api/whatsapp-edge/route"]);
+      // The Edge webhook: listed, and bundled for Edge only (no Node.js bundle for `next start` to fall back on).
+      expect(output).toMatch(/ƒ \/api\/whatsapp-edge\b/);
+      expect(existsSync(join(EXAMPLE, ".next/server/app/api/whatsapp-edge/route.js"))).toBe(false);
       // The build left the committed tsconfig alone (Next rewrites one it disagrees with).
       expect(readFileSync(join(EXAMPLE, "tsconfig.json"), "utf8")).toBe(tsconfigBefore);
       built = true;
@@ -150,6 +163,33 @@ describe("examples/vercel-next: next build, next start", () => {
       expect(open(await res.text(), sealed)).toEqual({ version: "3.0", screen: "SIGN_UP", data: { greeting: "Welcome! What's your name?" } });
       expect((await fetch(`${base}/api/flows/signup`, { method: "POST", body: sealed.text })).status).toBe(432);
       expect((await fetch(`${base}/api/flows/signup`)).status).toBe(405);
+    });
+
+    it("serves the webhook from its Edge runtime bundle: challenge, signed update → reply on the Graph API, bad signature", async () => {
+      expect(built, "next build must have succeeded").toBe(true);
+      const url = `${base}/api/whatsapp-edge`;
+      const challenge = await fetch(`${url}?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=4242`);
+      expect(challenge.status).toBe(200);
+      expect(await challenge.text()).toBe("4242");
+      const wrongToken = await fetch(`${url}?hub.mode=subscribe&hub.verify_token=not-${VERIFY}&hub.challenge=4242`);
+      expect(wrongToken.status).toBe(403);
+      expect(await wrongToken.text()).not.toContain("4242");
+
+      const wamid = "wamid.EDGE-WEBHOOK-1";
+      const body = JSON.stringify(text("through the Edge runtime", wamid));
+      const res = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(SECRET, body) } });
+      expect(res.status).toBe(200);
+      // From inside the Edge sandbox, the bot's fetch reached the local Graph API server before the 200.
+      const sent = graph.requests.filter((r) => r.path.endsWith(`/${PHONE_ID}/messages`)).map((r) => r.body as { type?: string; status?: string; message_id?: string; context?: { message_id: string }; text?: { body: string } });
+      expect(sent).toContainEqual(expect.objectContaining({ status: "read", message_id: wamid }));
+      const reply = sent.find((b) => b.type === "text" && b.context?.message_id === wamid);
+      expect(reply?.text?.body).toBe("through the Edge runtime");
+
+      const before = graph.requests.length;
+      const forgedBody = JSON.stringify(text("forged on Edge"));
+      const forged = await fetch(url, { method: "POST", body: forgedBody, headers: { "x-hub-signature-256": metaSignature("forged", forgedBody) } });
+      expect(forged.status).toBe(403);
+      expect(graph.requests.length).toBe(before); // refused before any handler ran
     });
   });
 });

@@ -41,8 +41,8 @@ export interface LambdaInvocation {
   remainingMs: number | undefined;
   /**
    * The claim lease for this invocation: the time it has left (plus a second for clock
-   * differences between containers), at most `maxLeaseMs`. Pass it as
-   * `claims: { leaseMs }` (and `listeners: { leaseMs }`) to the WhatsApp you build.
+   * differences between containers), at most `maxLeaseMs`. toLambda already hands it to
+   * the client with the request; it is here for a factory that needs it for more.
    */
   leaseMs: number;
 }
@@ -70,9 +70,9 @@ type Bindings = { event: LambdaEvent; requestContext: unknown; lambdaContext?: L
  * 29–30 s, and Meta retries what it got no 200 for).
  *
  * Pass a WhatsApp to reuse one client across invocations of a container, or a function
- * to build one per invocation: only the function form can give the client a claim
- * lease capped by the invocation's remaining time (`invocation.leaseMs`), because the
- * core takes the lease per client.
+ * to build one per invocation. Either way each request carries the invocation's lease
+ * (its remaining time, see `LambdaInvocation.leaseMs`), which the core uses for that
+ * request's claims instead of the client's own `claims.leaseMs`.
  */
 export function toLambda(source: LambdaClientSource<LambdaInvocation>, options: ToLambdaOptions = {}): LambdaHttpHandler {
   const routing = options.routing ?? "webhook";
@@ -95,9 +95,8 @@ export function toLambda(source: LambdaClientSource<LambdaInvocation>, options: 
       ? source
       : await source({ event: c.env.event as LambdaHttpEvent, context, remainingMs, leaseMs });
     if (!isClient(wa)) throw new TypeError("toLambda: the client factory did not return a WhatsApp client");
-    // No waitUntil: the handlers finish before the response. `leaseMs` is read by a core
-    // that takes a per-request lease (proposed in the adapter README); a core without
-    // one ignores it, and the factory form above is what caps the lease.
+    // No waitUntil: the handlers finish before the response. The core takes the lease per
+    // request, so a client passed directly is capped by the time left like a factory's.
     const receive: ReceiveOptions & { leaseMs: number } = { leaseMs };
     return routing === "client" ? wa.fetch(c.req.raw, receive) : wa.handleWebhook(c.req.raw, receive);
   });
