@@ -44,3 +44,24 @@ export function status(messageId: string, status: "sent" | "delivered" | "read" 
     ...(status === "failed" ? { errors: [{ code: 131047, title: "Re-engagement message" }] } : {}),
   }] });
 }
+
+/** A pick of the row `data` from the list message `to` (its wamid): an `interactive.list_reply`. */
+export function selection(to: string, data: string, title = data, { description, id = nextId() }: { description?: string; id?: string } = {}) {
+  return envelope({ messages: [{
+    context: { from: "15550001111", id: to }, from: USER, id, timestamp: ts(), type: "interactive",
+    interactive: { type: "list_reply", list_reply: { id: data, title, ...(description !== undefined ? { description } : {}) } },
+  }] });
+}
+
+/**
+ * The completion of the flow message `to` (its wamid): an `interactive.nfm_reply`
+ * whose `response_json` is `response` plus the flow's `flow_token`, as Meta sends it.
+ */
+export function flowCompletion(to: string, response: Record<string, unknown>, { token, id = nextId() }: { token?: string; id?: string } = {}) {
+  return envelope({ messages: [{
+    context: { from: "15550001111", id: to }, from: USER, id, timestamp: ts(), type: "interactive",
+    interactive: { type: "nfm_reply", nfm_reply: {
+      response_json: JSON.stringify(token === undefined ? response : { ...response, flow_token: token }), body: "Sent", name: "flow",
+    } },
+  }] });
+}

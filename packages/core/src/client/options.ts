@@ -50,8 +50,9 @@ export interface WhatsAppOptions {
   /** Where claims (and later listeners) live. Default: a `MemoryStore` (one process only). */
   store?: Store;
   /**
-   * Accept a store that reports `atomic: false` (Cloudflare KV) for claims. Two
-   * concurrent deliveries may then both be handled: only opt in if that is acceptable.
+   * Accept a store that reports `atomic: false` (Cloudflare KV) for claims and for
+   * waiting handlers. Two concurrent deliveries may then both handle an update, or
+   * both resume a conversation: only opt in if that is acceptable.
    */
   allowNonAtomicStore?: boolean;
 

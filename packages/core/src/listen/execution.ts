@@ -17,6 +17,7 @@ import {
   type UpdateSnapshot,
 } from "./record.ts";
 import { armTimeout } from "./timeouts.ts";
+import { NonAtomicStoreError } from "../store/non-atomic.ts";
 
 /** What a wait waits for. */
 export interface WaitSpec {
@@ -141,7 +142,8 @@ export class Execution {
     this.phoneId = spec.phoneId;
     this.user = spec.user;
     if (!this.ctx.store.atomic && !this.ctx.allowNonAtomic) {
-      throw new TypeError(
+      // The same class the client's constructor throws for claims, so one catch covers both.
+      throw new NonAtomicStoreError(
         "Listening needs an atomic store (MemoryStore, DurableObjectStore, DynamoDbStore): this one is eventually " +
           "consistent (Cloudflare KV), so two deliveries could both resume a conversation. Pass allowNonAtomicStore: true to accept that.",
       );
