@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AuthException, PermissionDenied, WhatsApp, WhatsAppError } from "@edgewa/core";
+import { describe, expect, it } from "vitest";
+import { AuthException, PermissionDenied, WhatsAppError } from "@edgewa/core";
 import {
   DEFAULT_WEBHOOK_FIELDS, deletePhoneCallbackUrl, deleteWabaCallbackUrl, getAppAccessToken, overridePhoneCallbackUrl,
   overrideWabaCallbackUrl, registerCallbackUrl, setAppCallbackUrl,
 } from "../packages/core/src/client/app/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, graphSuite } from "./support/graph-suite.ts";
+import type { RecordedRequest } from "./support/graph-server.ts";
 
 /** The app token, callback URLs at app / WABA / phone level, and registerCallbackUrl (pywa's `callback_url`). */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
 const URL_ = "https://bot.example/webhook";
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, wabaId: "WABA_ID", token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
+const { server, client } = graphSuite({ wabaId: "WABA_ID" });
 
 function requests(): Pick<RecordedRequest, "method" | "path" | "query" | "body">[] {
   return server.requests.map(({ method, path, query, body }) => ({ method, path, query, body }));

@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APIPermission, InvalidParameter, WhatsApp, WhatsAppError } from "@edgewa/core";
 import {
   getOwnedBusinessAccounts, getSharedBusinessAccounts, updateBusinessAccountSettings,
 } from "../packages/core/src/client/business/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { TOKEN, graphSuite } from "./support/graph-suite.ts";
 
 /**
  * A business portfolio's WhatsApp Business Accounts (shared with it, owned by it) and
  * a WABA's own settings: each call's request on the local Graph API server.
  */
-const TOKEN = "test-token";
-const quiet = { debug() {}, warn() {}, error() {} };
 const WABA_FIELDS =
   "id,name,timezone_id,message_template_namespace,status,business_verification_status,is_enabled_for_insights," +
   "marketing_messages_lite_api_status,marketing_messages_onboarding_status,on_behalf_of_business_info,ownership_type," +
   "health_status,currency,country,subscribed_apps,owner_business_info,account_review_status,disable_marketing_messages_on_cloud_api";
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(extra: object = {}): WhatsApp {
-  return new WhatsApp({ phoneId: "1234567890", wabaId: "WABA_ID", token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 }, ...extra });
-}
-
-function sent(): Pick<RecordedRequest, "method" | "path" | "query" | "body"> {
-  expect(server.requests).toHaveLength(1);
-  const { method, path, query, body } = server.requests[0]!;
-  return { method, path, query, body };
-}
+const { server, client, sent } = graphSuite({ wabaId: "WABA_ID" });
 
 const waba = (id: string) => ({
   id, name: `Acme ${id}`, currency: "USD", ownership_type: "CLIENT_OWNED",

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APIPermission, ExpiredAccessToken, InvalidParameter, PhoneNumberNotEligibleForRegistrationCode, RegistrationOrDeregistrationFailed, WhatsApp, WhatsAppError } from "@edgewa/core";
 import {
   getBusinessAccount, getBusinessProfile, updateBusinessProfile, updateDisplayName, updateConversationalAutomation,
@@ -6,35 +6,20 @@ import {
 } from "../packages/core/src/client/business/index.ts";
 import { getBusinessPhoneNumber, getBusinessPhoneNumbers, registerPhoneNumber, deregisterPhoneNumber } from "../packages/core/src/client/phone-numbers/index.ts";
 import { getCommerceSettings, updateCommerceSettings } from "../packages/core/src/client/commerce/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, TOKEN, graphSuite, quiet } from "./support/graph-suite.ts";
+import type { RecordedRequest } from "./support/graph-server.ts";
 
 /**
  * Business account, profile, phone numbers and their settings, commerce settings:
  * each method's exact request on the local Graph API server, over a real socket.
  */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, wabaId: "WABA_ID", token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
+const { server, client, sent } = graphSuite({ wabaId: "WABA_ID" });
 
 /** The one request the server got. */
 function only(): RecordedRequest {
   expect(server.requests.map((r) => `${r.method} ${r.path}`)).toHaveLength(1);
   return server.requests[0]!;
-}
-
-/** `{ method, path, query, body }` of the one request, to compare whole. */
-function sent() {
-  const { method, path, query, body } = only();
-  return { method, path, query, body };
 }
 
 /** Three pages at `path`, linked by Meta-style absolute `next` URLs. */

@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CallPermissionNotFound, CallingNotEnabled, WhatsApp, type UpdateKind, type UpdateKinds } from "@edgewa/core";
 import {
   acceptCall, getCallPermissions, initiateCall, preAcceptCall, rejectCall, terminateCall, type SdpAnswer, type SdpOffer,
 } from "../packages/core/src/client/calls/index.ts";
 import { loadFixtures } from "./fixtures/updates/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, TOKEN, graphSuite } from "./support/graph-suite.ts";
+import type { RecordedRequest } from "./support/graph-server.ts";
 import { signedRequest } from "./support/webhook.ts";
 
 /**
  * The Calling API: each method's request, and the call shortcuts pywa has on call
  * updates, driven by signed `calls` webhooks through `wa.fetch`.
  */
-const TOKEN = "test-token";
 const SECRET = "calls-app-secret";
-const PHONE_ID = "1234567890";
 const CALLS = `/v25.0/${PHONE_ID}/calls`;
-const quiet = { debug() {}, warn() {}, error() {} };
 const fixtures = loadFixtures();
 
 const USER_CALL = "wacid.HBgLMTY1MDU1NTEyMzQVAgASGCBDQUxMMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMRwYCzE1NTUwMDAxMTExFQIAAA==";
@@ -24,14 +22,7 @@ const ANSWER: SdpAnswer = { sdpType: "answer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0
 const OFFER: SdpOffer = { sdpType: "offer", sdp: "v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\ns=-\r\n" };
 const ok = { status: 200, json: { messaging_product: "whatsapp", success: true } };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, token: TOKEN, appSecret: SECRET, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
+const { server, client } = graphSuite({ appSecret: SECRET });
 
 function bodies(): unknown[] {
   return server.requests.map((r: RecordedRequest) => r.body);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   GroupAPINotEligible, GroupError, GroupInvalidProfilePictureAspectRatio, GroupJoinRequestDoesNotExist, GroupUnknown,
   User, WhatsApp,
@@ -8,30 +8,14 @@ import {
   approveGroupJoinRequests, createGroup, deleteGroup, getGroup, getGroupInviteLink, getGroupJoinRequests, getGroups,
   GroupJoinRequestsPage, rejectGroupJoinRequests, removeGroupParticipants, resetGroupInviteLink, updateGroupSettings,
 } from "../packages/core/src/client/groups/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, TOKEN, graphSuite } from "./support/graph-suite.ts";
 
 /** Groups: every call's request field by field, its model, pagination, refused input and typed errors. */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
 const GROUP_ID = "Y2FwaV9ncm91cDoxNTU1MTIzNDU2Nzo";
 const GROUP = `/v25.0/${GROUP_ID}`;
-const quiet = { debug() {}, warn() {}, error() {} };
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
-
-function sent(): Pick<RecordedRequest, "method" | "path" | "query" | "body"> {
-  expect(server.requests).toHaveLength(1);
-  const { method, path, query, body } = server.requests[0]!;
-  return { method, path, query, body };
-}
+const { server, client, sent } = graphSuite();
 
 async function refused(call: Promise<unknown>, message: RegExp): Promise<void> {
   await expect(call).rejects.toThrow(message);

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   PhoneMigrationError, PhoneNumberAlreadyExists, PhoneNumberNotEligibleForRegistrationCode, WhatsApp, WhatsAppError,
 } from "@edgewa/core";
 import { createPhoneNumber, requestVerificationCode, verifyPhoneNumber } from "../packages/core/src/client/phone-numbers/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, graphSuite } from "./support/graph-suite.ts";
+import type { RecordedRequest } from "./support/graph-server.ts";
 
 /**
  * Adding a phone number to a WABA and verifying it (the steps before
  * `registerPhoneNumber`): each call's request on the local Graph API server.
  */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(extra: object = {}): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, wabaId: "WABA_ID", token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 }, ...extra });
-}
+const { server, client } = graphSuite({ wabaId: "WABA_ID" });
 
 function sent(): Pick<RecordedRequest, "method" | "path" | "query" | "body" | "rawSize"> {
   expect(server.requests).toHaveLength(1);

@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { InvalidParameter, WhatsApp, WhatsAppError } from "@edgewa/core";
+import { describe, expect, it } from "vitest";
+import { InvalidParameter, WhatsAppError } from "@edgewa/core";
 import { createQrCode, deleteQrCode, getQrCode, getQrCodes, updateQrCode } from "../packages/core/src/client/qr-codes/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, TOKEN, graphSuite } from "./support/graph-suite.ts";
 
 /** QR codes (prefilled-message deep links): every call's request and its model. */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
 const QRDLS = `/v25.0/${PHONE_ID}/message_qrdls`;
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
-
-function sent(): Pick<RecordedRequest, "method" | "path" | "query" | "body"> {
-  expect(server.requests).toHaveLength(1);
-  const { method, path, query, body } = server.requests[0]!;
-  return { method, path, query, body };
-}
+const { server, client, sent } = graphSuite();
 
 const wire = (code: string, image?: string) => ({
   code,

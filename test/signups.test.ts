@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   SignupError, SignupMissingPlaceholderValueError, SignupNotFoundError, SignupTOSAlreadyAccepted, WhatsApp, WhatsAppError,
 } from "@edgewa/core";
 import {
   CreatedSignup, SIGNUP_TOS_URL, SignupDetails, createSignup, getSignup, getSignups, signupDeepLink, updateSignup,
 } from "../packages/core/src/client/signups/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { TOKEN, graphSuite } from "./support/graph-suite.ts";
 
 /** In-app signups (marketing opt-in links): every call's request, the models and their shortcuts, the link. */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
 const WABA_ID = "102290129340398";
 const SIGNUPS = `/v25.0/${WABA_ID}/signups`;
 const FIELDS = "id,waba_id,status,signup_message,confirmation_message,privacy_policy_url,promo_code,display_name,website_url";
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
+const suite = graphSuite({ wabaId: WABA_ID });
+const { server, sent } = suite;
 
 /** `wabaId: null`: a client without a default WABA. */
-function client(wabaId: string | null = WABA_ID): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, wabaId: wabaId ?? undefined, token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
-
-function sent(): Pick<RecordedRequest, "method" | "path" | "query" | "body"> {
-  expect(server.requests).toHaveLength(1);
-  const { method, path, query, body } = server.requests[0]!;
-  return { method, path, query, body };
-}
+const client = (wabaId: string | null = WABA_ID) => suite.client({ wabaId: wabaId ?? undefined });
 
 const wire = (id: string, extra: Record<string, unknown> = {}) => ({
   id,

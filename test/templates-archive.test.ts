@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APIPermission, WhatsApp, WhatsAppError } from "@edgewa/core";
 import { archiveTemplates, unarchiveTemplates } from "../packages/core/src/client/templates/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { TOKEN, graphSuite, quiet } from "./support/graph-suite.ts";
 
 /**
  * Archiving and unarchiving templates: the only calls served by api.facebook.com,
  * without a version. Over the local Graph API server, which stands in for that host
  * too (a client with its own graphUrl sends them there, unversioned).
  */
-const TOKEN = "test-token";
 const ARCHIVE = "/WABA_ID/message_templates/archive";
 const UNARCHIVE = "/WABA_ID/message_templates/unarchive";
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(extra: object = {}): WhatsApp {
-  return new WhatsApp({ phoneId: "1234567890", wabaId: "WABA_ID", token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 }, ...extra });
-}
-
-function sent(): Pick<RecordedRequest, "method" | "path" | "query" | "body"> {
-  expect(server.requests).toHaveLength(1);
-  const { method, path, query, body } = server.requests[0]!;
-  return { method, path, query, body };
-}
+const { server, client, sent } = graphSuite({ wabaId: "WABA_ID" });
 
 describe("archiveTemplates", () => {
   it('POST /{waba-id}/message_templates/archive {hsm_ids: "1,2,3"}: archived ids and failures with their reasons', async () => {

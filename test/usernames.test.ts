@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { UsernameError, UsernameNotAvailable, UsernameTransferRequired, WhatsApp, WhatsAppError } from "@edgewa/core";
+import { describe, expect, it } from "vitest";
+import { UsernameError, UsernameNotAvailable, UsernameTransferRequired, WhatsAppError } from "@edgewa/core";
 import { deleteUsername, getCurrentUsername, getReservedUsernames, setUsername } from "../packages/core/src/client/usernames/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, graphSuite } from "./support/graph-suite.ts";
 
 /** Business usernames: every call's request, its model, and Meta's username errors. */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
 const USERNAME = `/v25.0/${PHONE_ID}/username`;
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
-
-function sent(): Pick<RecordedRequest, "method" | "path" | "query" | "body"> {
-  expect(server.requests).toHaveLength(1);
-  const { method, path, query, body } = server.requests[0]!;
-  return { method, path, query, body };
-}
+const { server, client, sent } = graphSuite();
 
 describe("setUsername", () => {
   it("POST /{phone-id}/username {username, transfer_action: none}; Meta's bare status keeps the name asked for", async () => {

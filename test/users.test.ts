@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BlockListLimitReached, BulkBlockingFailed, ReEngagementMessage, WhatsApp, WhatsAppError } from "@edgewa/core";
+import { describe, expect, it } from "vitest";
+import { BlockListLimitReached, BulkBlockingFailed, ReEngagementMessage, WhatsAppError } from "@edgewa/core";
 import { blockUsers, getBlockedUsers, unblockUsers } from "../packages/core/src/client/users/index.ts";
-import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
+import { PHONE_ID, TOKEN, graphSuite } from "./support/graph-suite.ts";
+import type { RecordedRequest } from "./support/graph-server.ts";
 
 /** Blocking users: the requests, the per-user outcomes Meta reports, and the block list's pages. */
-const TOKEN = "test-token";
-const PHONE_ID = "1234567890";
 const BLOCK = `/v25.0/${PHONE_ID}/block_users`;
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
-beforeAll(async () => void (server = await startGraphServer({ token: TOKEN })));
-afterAll(() => server.close());
-beforeEach(() => server.clear());
-
-function client(): WhatsApp {
-  return new WhatsApp({ phoneId: PHONE_ID, wabaId: "WABA_ID", token: TOKEN, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-}
+const { server, client } = graphSuite({ wabaId: "WABA_ID" });
 
 function only(): RecordedRequest {
   expect(server.requests).toHaveLength(1);
