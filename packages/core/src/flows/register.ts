@@ -200,7 +200,8 @@ export class FlowEndpoints {
       handler: handler.dispatch,
       wa: d.wa,
       privateKey,
-      privateKeyPassword: o.privateKey !== undefined ? o.privateKeyPassword : (o.privateKeyPassword ?? d.privateKeyPassword),
+      // As pywa: an endpoint's own key falls back to the client's password (ignored for an unencrypted key).
+      privateKeyPassword: o.privateKeyPassword ?? d.privateKeyPassword,
       appSecret: d.appSecret,
       acknowledgeErrors: o.acknowledgeErrors,
       verifyFlowTokenSignature: o.verifyFlowTokenSignature,
