@@ -2,15 +2,19 @@ import { createServer } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  ExpiredAccessToken,
   GraphNetworkError,
   GraphResponseError,
   GraphTimeoutError,
+  InvalidParameter,
+  MessageUndeliverable,
+  RateLimitHit,
   ReEngagementMessage,
   ThrottlingError,
   WhatsApp,
   WhatsAppError,
 } from "@edgewa/core";
-import { startGraphServer, type GraphServer } from "./support/graph-server.ts";
+import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
 
 /**
  * The Graph API transport over a real socket: retries (what, how often, how long),
@@ -20,9 +24,11 @@ import { startGraphServer, type GraphServer } from "./support/graph-server.ts";
 const TOKEN = "EAAGsecret-token-that-must-never-leak";
 const quiet = { debug() {}, warn() {}, error() {} };
 let server: GraphServer;
+/** When the server answered each recorded request (its immediate answers: ≈ its arrival). */
+const answeredAt = new WeakMap<RecordedRequest, number>();
 
 beforeAll(async () => {
-  server = await startGraphServer({ token: TOKEN });
+  server = await startGraphServer({ token: TOKEN, onRequest: (r) => answeredAt.set(r, performance.now()) });
 });
 afterAll(() => server.close());
 beforeEach(() => server.clear());
@@ -88,6 +94,75 @@ describe("retries", () => {
   it("retry: false makes a single attempt", async () => {
     server.respondOnce(messages, { status: 503, text: "unavailable" });
     await expect(send(client(), { retry: false })).rejects.toBeInstanceOf(GraphResponseError);
+    expect(sends()).toHaveLength(1);
+  });
+});
+
+describe("the retry policy's timing and bounds", () => {
+  const rateLimited = (retryAfter: string) =>
+    server.respondOnce(messages, { status: 429, json: { error: { message: "slow down", code: 130429, type: "OAuthException" } }, headers: { "retry-after": retryAfter } });
+
+  it("Retry-After: 1 makes the retry arrive at least ~1 s after the first attempt", async () => {
+    rateLimited("1");
+    // The client's own backoff is at most 20 ms: only Retry-After explains a 1 s gap.
+    const sent = await send(client());
+    expect(sent.id).toMatch(/^wamid\./);
+    const [first, second] = sends();
+    expect(sends()).toHaveLength(2);
+    const gap = answeredAt.get(second!)! - answeredAt.get(first!)!;
+    expect(gap).toBeGreaterThanOrEqual(900);
+    expect(gap).toBeLessThan(5_000);
+  });
+
+  it("the default policy makes exactly 4 attempts at four 503s, then throws the typed error", async () => {
+    // A fifth request would get the route's normal answer, and the send would succeed.
+    for (let i = 0; i < 4; i++) server.respondOnce(messages, { status: 503, text: "<html>Service Unavailable</html>" });
+    const wa = new WhatsApp({ phoneId: "1234567890", token: TOKEN, graphUrl: server.url, logger: quiet });
+    const error = await send(wa).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphResponseError);
+    expect((error as GraphResponseError).statusCode).toBe(503);
+    expect((error as GraphResponseError).body).toBe("<html>Service Unavailable</html>");
+    expect(sends()).toHaveLength(4);
+  });
+
+  it("maxTotalMs: no retry starts when its wait would end past the budget", async () => {
+    for (let i = 0; i < 3; i++) rateLimited("1");
+    const wa = client({ retry: { maxAttempts: 10, maxTotalMs: 1_500 } });
+    const started = performance.now();
+    const error = await send(wa).catch((e: unknown) => e);
+    const took = performance.now() - started;
+    expect(error).toBeInstanceOf(RateLimitHit);
+    expect(error).toBeInstanceOf(ThrottlingError);
+    // Attempt 1 at 0 s, waits 1 s (ends at 1 s ≤ 1.5 s); attempt 2 at ~1 s would wait
+    // until ~2 s > 1.5 s: it gives up right away instead of sleeping first.
+    expect(sends()).toHaveLength(2);
+    expect(took).toBeGreaterThanOrEqual(900);
+    expect(took).toBeLessThan(1_800);
+  });
+
+  it("new WhatsApp({ timeoutMs }) bounds every attempt of a call that never gets an answer", async () => {
+    for (let i = 0; i < 4; i++) server.respondOnce(messages, { status: 200, json: {}, delayMs: 60_000 });
+    const wa = client({ timeoutMs: 50 });
+    const started = performance.now();
+    const error = await send(wa).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphTimeoutError);
+    expect((error as GraphTimeoutError).timeoutMs).toBe(50);
+    expect((error as GraphTimeoutError).message).toMatch(/timed out after 50 ms/);
+    // Timeouts are retried: four attempts of 50 ms and three short backoffs.
+    expect(sends()).toHaveLength(4);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  }, 8_000);
+
+  it.each([
+    { code: 131009, status: 400, cls: InvalidParameter },
+    { code: 100, status: 400, cls: WhatsAppError },
+    { code: 190, status: 401, cls: ExpiredAccessToken },
+    { code: 131026, status: 400, cls: MessageUndeliverable },
+  ])("never retries Graph error $code (HTTP $status)", async ({ code, status, cls }) => {
+    server.respondWithError(messages, { status, code, message: "nope" });
+    const error = await send(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(cls);
+    expect((error as WhatsAppError).code).toBe(code);
     expect(sends()).toHaveLength(1);
   });
 });

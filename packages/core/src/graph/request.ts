@@ -92,7 +92,7 @@ export class GraphApi {
     try {
       return (text ? JSON.parse(text) : {}) as T;
     } catch {
-      throw new GraphResponseError({ method: req.method, url: response.url || this.url(req), statusCode: response.status, bodyText: text });
+      throw new GraphResponseError({ method: req.method, url: response.url || this.url(req), statusCode: response.status, bodyText: this.#withoutToken(text) });
     }
   }
 
@@ -113,7 +113,7 @@ export class GraphApi {
         const response = await this.#attempt(req, url);
         if (response.ok) return response;
         retryAfter = retryAfterMs(response.headers.get("retry-after"));
-        error = await toError(req.method, url, response);
+        error = await toError(req.method, url, response, (text) => this.#withoutToken(text));
       } catch (thrown) {
         error = thrown;
       }
@@ -138,6 +138,18 @@ export class GraphApi {
     return url.toString();
   }
 
+  /**
+   * `text` without the client's own token, whatever its shape: Graph echoes a token it
+   * cannot parse ("Malformed access token …"), and such a token need not look like
+   * Meta's `EAA…` ones that the pattern-based redaction of the error classes catches.
+   */
+  #withoutToken(text: string): string {
+    const token = this.#token;
+    if (token === undefined || token.length < 4) return text;
+    // Also as written inside a JSON string (a token with `"`, `\` or a control character), for bodies that are not parsed.
+    return [token, JSON.stringify(token).slice(1, -1)].reduce((out, form) => out.split(form).join("[redacted]"), text);
+  }
+
   #base(host: GraphRequest["host"]): string {
     if (host !== "api") return `${this.graphUrl}/${this.apiVersion}`;
     return new URL(this.graphUrl).host === META_GRAPH_HOST ? META_API_URL : this.graphUrl;
@@ -147,6 +159,8 @@ export class GraphApi {
     const headers: Record<string, string> = { "user-agent": this.#userAgent, ...req.headers };
     if (isTrustedHost(url, this.graphUrl)) {
       if (this.#token === undefined) throw new Error(MISSING_TOKEN);
+      // fetch would refuse it with an error that quotes the whole header, token included.
+      if (!isHeaderSafe(this.#token)) throw new TypeError(UNSENDABLE_TOKEN);
       headers.authorization = `Bearer ${this.#token}`;
     }
     let body = req.body;
@@ -196,11 +210,24 @@ const MISSING_TOKEN =
   "This Graph API call needs an access token: pass `token` to new WhatsApp({ … }) " +
   "(a system user token from Meta Business Settings).";
 
-async function toError(method: string, url: string, response: Response): Promise<Error> {
+/**
+ * The token as a header value: what the Fetch standard keeps after trimming HTTP
+ * whitespace has no NUL, CR or LF, and (a ByteString) nothing beyond U+00FF.
+ */
+function isHeaderSafe(token: string): boolean {
+  return !/[\0\r\n]|[^\0-\xff]/.test(token.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""));
+}
+
+const UNSENDABLE_TOKEN =
+  "The access token cannot go in an HTTP header: it has a line break, a NUL or a character beyond " +
+  "Latin-1 in it. Check how it was read (a value pasted over two lines, a stray character in the .env file).";
+
+async function toError(method: string, url: string, response: Response, redact: (text: string) => string): Promise<Error> {
   const text = await response.text().catch(() => "");
   let envelope: unknown;
   try {
-    envelope = JSON.parse(text);
+    // Redacted once parsed: replacing text inside the JSON could break its syntax.
+    envelope = redactStrings(JSON.parse(text), redact);
   } catch {
     envelope = undefined;
   }
@@ -214,7 +241,15 @@ async function toError(method: string, url: string, response: Response): Promise
     if (Object.keys(results).length > 0) Object.defineProperty(error, "responseBody", { value: results, enumerable: false });
     return error;
   }
-  return new GraphResponseError({ method, url, statusCode: response.status, bodyText: text });
+  return new GraphResponseError({ method, url, statusCode: response.status, bodyText: redact(text) });
+}
+
+/** Parsed JSON with `redact` applied to every string in it. */
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, redact));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, redact)]));
 }
 
 function isRetryable(error: unknown): boolean {
