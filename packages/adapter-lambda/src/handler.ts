@@ -107,7 +107,8 @@ export function toLambda(source: LambdaClientSource<LambdaInvocation>, options: 
 
   const serve = handle(app);
   return async (event, context) => {
-    const result = (await serve(event as LambdaEvent, context as LambdaContext | undefined)) as LambdaHttpResult;
+    const input = isAlb(event) ? withAlbHeadersJoined(event) : event;
+    const result = (await serve(input as LambdaEvent, context as LambdaContext | undefined)) as LambdaHttpResult;
     if (isAlb(event)) result.statusDescription = `${result.statusCode} ${REASONS[result.statusCode] ?? "Unknown"}`;
     return result;
   };
@@ -126,6 +127,21 @@ const REASONS: Record<number, string> = {
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
+
+/**
+ * An ALB event whose repeated headers are already joined with ", " (RFC 9110), one
+ * value each: hono/aws-lambda joins an ALB's multi-value headers with "; "
+ * (honojs/hono#4902), which is right only for Cookie.
+ */
+function withAlbHeadersJoined(event: ALBEvent): ALBEvent {
+  const multi = event.multiValueHeaders;
+  if (!multi) return event;
+  const joined: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(multi)) {
+    joined[name] = !values || name.toLowerCase() === "cookie" ? (values ?? []) : [values.join(", ")];
+  }
+  return { ...event, multiValueHeaders: joined };
+}
 
 function isAlb(event: LambdaHttpEvent): event is ALBEvent {
   const ctx = (event as { requestContext?: unknown }).requestContext;
