@@ -1,5 +1,6 @@
 import { MemoryStore, type WhatsApp } from "@edgewa/core";
 import { createBot } from "@edgewa/example-bot";
+import { webhookOptions } from "./env.ts";
 import type { Env } from "./store.ts";
 
 const EDGE_MEMORY_WARNING =
@@ -17,12 +18,5 @@ const EDGE_MEMORY_WARNING =
  */
 export function createEdgeWebhookBot(env: Env = process.env): WhatsApp {
   console.warn(EDGE_MEMORY_WARNING);
-  return createBot({
-    phoneId: env.WHATSAPP_PHONE_ID,
-    token: env.WHATSAPP_TOKEN,
-    appSecret: env.WHATSAPP_APP_SECRET,
-    verifyToken: env.WHATSAPP_VERIFY_TOKEN,
-    graphUrl: env.WHATSAPP_GRAPH_URL || undefined,
-    store: new MemoryStore(),
-  });
+  return createBot({ ...webhookOptions(env), store: new MemoryStore() });
 }
