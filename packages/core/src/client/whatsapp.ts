@@ -44,7 +44,7 @@ import { uploadMedia, type UploadMediaOptions } from "./media/upload.ts";
 import { getMediaUrl, type GetMediaUrlOptions } from "./media/url.ts";
 import { downloadMedia, getMediaBytes, streamMedia, type DownloadMediaOptions, type MediaSource } from "./media/download.ts";
 import { deleteMedia, type DeleteMediaOptions } from "./media/delete.ts";
-import type { Media, MediaUrl } from "./media/types.ts";
+import type { MediaUrl, UploadedMedia } from "./media/handles.ts";
 import {
   getBusinessAccount, getBusinessProfile, updateBusinessProfile, updateDisplayName, updateConversationalAutomation,
   setBusinessPublicKey, getBusinessPhoneNumberSettings, updateBusinessPhoneNumberSettings,
@@ -356,7 +356,7 @@ export class WhatsApp {
 
   // ── Media ────────────────────────────────────────────────────────────────────
 
-  uploadMedia(options: UploadMediaOptions): Promise<Media> { return uploadMedia(this, options); }
+  uploadMedia(options: UploadMediaOptions): Promise<UploadedMedia> { return uploadMedia(this, options); }
   getMediaUrl(options: GetMediaUrlOptions): Promise<MediaUrl> { return getMediaUrl(this, options); }
   getMediaBytes(options: MediaSource): Promise<Uint8Array> { return getMediaBytes(this, options); }
   streamMedia(options: MediaSource): Promise<ReadableStream<Uint8Array>> { return streamMedia(this, options); }

@@ -1,7 +1,9 @@
 // The media methods: upload, look up, download, delete, and how a send's media argument is resolved.
-// `Media` is exported as `UploadedMedia` and `MediaType` not at all: the package root already
-// exports the incoming-message `Media` and an identical `MediaType` from updates/.
-export type { Media as UploadedMedia, MediaInput, MediaUrl } from "./types.ts";
+// The upload's `Media` shape is exported as `MediaRef` (what a send takes by id) and
+// `MediaType` not at all: the package root already exports the incoming-message `Media`
+// and an identical `MediaType` from updates/. `uploadMedia` returns an `UploadedMedia`.
+export type { Media as MediaRef, MediaInput } from "./types.ts";
+export { UploadedMedia, MediaUrl, type MediaDownloadOptions, type ReuploadOptions } from "./handles.ts";
 export { uploadMedia, decodeDataUri, type UploadMediaOptions, type UploadableMedia } from "./upload.ts";
 export { getMediaUrl, type GetMediaUrlOptions } from "./url.ts";
 export {

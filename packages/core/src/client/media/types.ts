@@ -19,11 +19,4 @@ export interface Media {
   mimeType?: string;
 }
 
-/** `GET /{media-id}`: where to download a media (the URL is valid for about 5 minutes). */
-export interface MediaUrl {
-  id: string;
-  url: string;
-  mimeType: string;
-  sha256: string;
-  fileSize: number;
-}
+// `GET /{media-id}`'s answer is the MediaUrl class (handles.ts), with its download methods.

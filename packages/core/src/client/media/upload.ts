@@ -1,7 +1,8 @@
 import { fromBase64 } from "../../encoding/base64.ts";
 import { callOptions, type CallOptions } from "../../graph/request.ts";
 import type { WhatsApp } from "../whatsapp.ts";
-import type { Media, MediaType } from "./types.ts";
+import { UploadedMedia } from "./handles.ts";
+import type { MediaType } from "./types.ts";
 
 /** Anything `uploadMedia` can send: bytes in a web-standard shape, or a `data:` URI. */
 export type UploadableMedia = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | string;
@@ -33,7 +34,7 @@ export interface UploadMediaOptions extends CallOptions {
  * `messaging_product=whatsapp`, `type=<mime>` and, if set, `ttl_minutes`. The media
  * id it returns can be sent for 30 days (or the TTL).
  */
-export async function uploadMedia(wa: WhatsApp, options: UploadMediaOptions): Promise<Media> {
+export async function uploadMedia(wa: WhatsApp, options: UploadMediaOptions): Promise<UploadedMedia> {
   const phoneId = wa.resolvePhoneId(options.phoneId);
   const ttl = options.ttlMinutes;
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) {
@@ -65,7 +66,7 @@ export async function uploadMedia(wa: WhatsApp, options: UploadMediaOptions): Pr
   if (typeof response.id !== "string" && typeof response.id !== "number") {
     throw new Error(`uploadMedia: the Graph API answered without a media id: ${JSON.stringify(response).slice(0, 200)}`);
   }
-  return { id: String(response.id), uploadedTo: phoneId, filename, mimeType };
+  return new UploadedMedia(wa, { id: String(response.id), uploadedTo: phoneId, filename, mimeType });
 }
 
 /**

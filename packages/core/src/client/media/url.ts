@@ -1,6 +1,6 @@
 import { callOptions, type CallOptions } from "../../graph/request.ts";
 import type { WhatsApp } from "../whatsapp.ts";
-import type { MediaUrl } from "./types.ts";
+import { MediaUrl } from "./handles.ts";
 
 export interface GetMediaUrlOptions extends CallOptions {
   mediaId: string;
@@ -30,13 +30,13 @@ export async function getMediaUrl(wa: WhatsApp, options: GetMediaUrlOptions): Pr
     query: { phone_number_id: options.phoneId },
     ...callOptions(options),
   });
-  return {
+  return new MediaUrl(wa, {
     id: String(response.id),
     url: response.url,
     mimeType: response.mime_type,
     sha256: response.sha256,
     fileSize: Number(response.file_size),
-  };
+  });
 }
 
 /** A media id as one path segment: encoded, so `"../x"` cannot reach another endpoint. */
