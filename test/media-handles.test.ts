@@ -21,6 +21,14 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** A sink that keeps what it is given, and the bytes it got. */
+function memorySink() {
+  const chunks: Uint8Array[] = [];
+  const sink = new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c.slice()) });
+  const received = () => Uint8Array.from(chunks.flatMap((c) => Array.from(c)));
+  return { sink, received };
+}
+
 describe("UploadedMedia (pywa's Media)", () => {
   it("carries its id, number, name and type; serialises as that data alone", async () => {
     const { media } = await uploaded();
@@ -39,9 +47,9 @@ describe("UploadedMedia (pywa's Media)", () => {
 
     expect(await media.getBytes()).toEqual(bytes);
     expect(await collect(await media.stream())).toEqual(bytes);
-    const chunks: Uint8Array[] = [];
-    await media.download({ sink: new WritableStream({ write: (c) => void chunks.push(c) }) });
-    expect(new Uint8Array(await new Blob(chunks).arrayBuffer())).toEqual(bytes);
+    const { sink, received } = memorySink();
+    await media.download({ sink });
+    expect(received()).toEqual(bytes);
   });
 
   it("delete: DELETE /{media-id} for its number; the id stops working", async () => {
@@ -75,9 +83,9 @@ describe("MediaUrl (pywa's MediaURL)", () => {
     expect(server.requests).toHaveLength(1); // by its url: no second lookup
     expect(server.requests[0]!.headers.authorization).toBe("Bearer test-token");
     expect(await collect(await url.stream())).toEqual(bytes);
-    const chunks: Uint8Array[] = [];
-    await url.download({ sink: new WritableStream({ write: (c) => void chunks.push(c) }) });
-    expect(new Uint8Array(await new Blob(chunks).arrayBuffer())).toEqual(bytes);
+    const { sink, received } = memorySink();
+    await url.download({ sink });
+    expect(received()).toEqual(bytes);
     expect(await url.delete()).toEqual({ success: true });
     expect(server.requests.at(-1)).toMatchObject({ method: "DELETE", path: `/v25.0/${media.id}` });
     expect(JSON.parse(JSON.stringify(url))).toEqual({ id: media.id, url: url.url, mimeType: "image/png", sha256: url.sha256, fileSize: bytes.length });
