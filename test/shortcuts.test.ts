@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { WhatsApp, type UpdateKind, type UpdateKinds } from "@edgewa/core";
+import { BlockListLimitReached, WhatsApp, type UpdateKind, type UpdateKinds } from "@edgewa/core";
 import { loadFixtures } from "./fixtures/updates/index.ts";
 import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
 import { signedRequest, textPayload } from "./support/webhook.ts";
@@ -395,6 +395,73 @@ describe("reply shortcuts: what they send", () => {
     const payload = textPayload("hi", { id: WAMID, from: WA_ID, phoneId: "5550000001" });
     await inHandler("message", payload, (m) => m.markAsRead(), { filterUpdates: false });
     expect(only().path).toBe("/v25.0/5550000001/messages");
+  });
+});
+
+describe("blockSender / unblockSender / call", () => {
+  const BLOCK = `/v25.0/${PHONE_ID}/block_users`;
+  const OFFER = { sdpType: "offer", sdp: "v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\ns=-\r\n" } as const;
+  const added = (input: string, ids: Record<string, string>) => ({ status: 200, json: { messaging_product: "whatsapp", block_users: { added_users: [{ input, ...ids }] } } });
+
+  it("blockSender: POST /{metadata.phoneNumberId}/block_users with the sender's preferred id; the result is returned", async () => {
+    server.respondOnce({ method: "POST", path: BLOCK }, added(WA_ID, { wa_id: WA_ID }));
+    const result = await inHandler("message", text(), (m) => m.blockSender());
+    const req = only();
+    expect(req.method).toBe("POST");
+    expect(req.path).toBe(BLOCK);
+    expect(req.body).toEqual({ messaging_product: "whatsapp", block_users: [{ user: WA_ID }] });
+    expect(result.added).toEqual([{ input: WA_ID, waId: WA_ID, bsuid: undefined, parentBsuid: undefined }]);
+    expect(result.failed).toEqual([]);
+  });
+
+  it("blockSender on a user known by a BSUID sends user_id, from the number the update came to", async () => {
+    const payload = fixture("message", "text");
+    (payload as { entry: { changes: { value: { metadata: { phone_number_id: string } } }[] }[] }).entry[0]!.changes[0]!.value.metadata.phone_number_id = "5550000001";
+    server.respondOnce({ method: "POST", path: "/v25.0/5550000001/block_users" }, added(BSUID, { user_id: BSUID }));
+    await inHandler("message", payload, (m) => m.blockSender(), { filterUpdates: false });
+    expect(only()).toMatchObject({ path: "/v25.0/5550000001/block_users", body: { messaging_product: "whatsapp", block_users: [{ user_id: BSUID }] } });
+  });
+
+  it("unblockSender: DELETE /{phone-id}/block_users with the same body; a status update blocks the user it is about", async () => {
+    server.respondOnce({ method: "DELETE", path: BLOCK }, {
+      status: 200,
+      json: { messaging_product: "whatsapp", block_users: { removed_users: [{ input: WA_ID, wa_id: WA_ID }] } },
+    });
+    const result = await inHandler("message", text(), (m) => m.unblockSender());
+    expect(only()).toMatchObject({ method: "DELETE", path: BLOCK, body: { messaging_product: "whatsapp", block_users: [{ user: WA_ID }] } });
+    expect(result.removed.map((u) => u.waId)).toEqual([WA_ID]);
+    server.clear();
+    server.respondOnce({ method: "POST", path: BLOCK }, added(BSUID, { user_id: BSUID }));
+    await inHandler("messageStatus", fixture("message-status", "delivered"), (s) => s.blockSender());
+    expect((only().body as { block_users: unknown[] }).block_users).toHaveLength(1);
+  });
+
+  it("call(sdp) from a message: POST /{phone-id}/calls to the user, in a group to the participant (not the group)", async () => {
+    const ok = (id: string) => ({ status: 200, json: { messaging_product: "whatsapp", calls: [{ id }] } });
+    server.respondOnce({ method: "POST", path: `/v25.0/${PHONE_ID}/calls` }, ok("wacid.M"));
+    const call = await inHandler("message", text(), (m) => m.call(OFFER, { tracker: "from-message" }));
+    expect(call).toMatchObject({ id: "wacid.M", to: WA_ID, fromPhoneId: PHONE_ID });
+    expect(only().body).toEqual({
+      messaging_product: "whatsapp",
+      to: WA_ID,
+      action: "connect",
+      session: { sdp_type: "offer", sdp: OFFER.sdp },
+      biz_opaque_callback_data: "from-message",
+    });
+    server.clear();
+    server.respondOnce({ method: "POST", path: `/v25.0/${PHONE_ID}/calls` }, ok("wacid.G"));
+    await inHandler("message", fixture("message", "group_text"), (m) => m.call(OFFER));
+    expect(only().body).toMatchObject({ recipient: BSUID, action: "connect" });
+    expect(only().body).not.toHaveProperty("to");
+  });
+
+  it("a block refused by Meta is a typed error; a bad SDP is refused before any request", async () => {
+    server.respondWithError({ method: "POST", path: BLOCK }, { status: 400, code: 139101, message: "Block list limit reached" });
+    await expect(inHandler("message", text(), (m) => m.blockSender())).rejects.toBeInstanceOf(BlockListLimitReached);
+    server.clear();
+    // @ts-expect-error call takes the business's SDP offer
+    await expect(inHandler("message", text(), (m) => m.call({ sdpType: "answer", sdp: "v=0" }))).rejects.toThrow(/initiateCall: sdp must be an SDP offer/);
+    expect(server.requests).toHaveLength(0);
   });
 });
 

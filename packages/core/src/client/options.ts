@@ -1,3 +1,4 @@
+import type { UserIdentifier } from "../updates/user.ts";
 import type { RetryOptions } from "../graph/retry.ts";
 import type { PrivateKeySource } from "../flows/endpoint.ts";
 import type { ListenerOptions } from "../listen/context.ts";
@@ -25,6 +26,13 @@ export interface WhatsAppOptions {
   appId?: string;
   /** Business portfolio id: `account_update` updates of other portfolios are ignored. */
   businessPortfolioId?: string;
+  /**
+   * The order a user's identifiers are tried in when the client addresses them
+   * (replies, listening, blocking): pywa's `user_identifier_priority`. All three, once
+   * each. Default `["bsuid", "waId", "parentBsuid"]`; `["waId", "bsuid", "parentBsuid"]`
+   * answers by phone number whenever Meta sends one.
+   */
+  userIdentifierPriority?: readonly UserIdentifier[];
 
   /** The webhook path inside `wa.fetch`. Default `"/"`. */
   webhookEndpoint?: string;

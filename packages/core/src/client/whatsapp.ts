@@ -5,6 +5,7 @@ import { MemoryStore } from "../store/memory.ts";
 import { systemClock, type Store } from "../store/store.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
 import { isUserUpdate } from "../updates/user-update.ts";
+import { DEFAULT_USER_IDENTIFIER_PRIORITY, checkUserIdentifierPriority, type UserIdentifier } from "../updates/user.ts";
 import { listenContext, type ListenContext } from "../listen/context.ts";
 import { executionOf } from "../listen/execution.ts";
 import { listenerKey, type ListenerRecord } from "../listen/record.ts";
@@ -151,6 +152,8 @@ export class WhatsApp {
   readonly wabaId: string | undefined;
   /** The business portfolio (pywa's `business_portfolio_id`): the default of the portfolio-wide calls. */
   readonly businessPortfolioId: string | undefined;
+  /** How users are addressed: the order of identifiers `User.preferredId` tries. */
+  readonly userIdentifierPriority: readonly UserIdentifier[];
   /** Your Meta app's id (pywa's `app_id`), for resumable uploads and app-level webhook subscriptions. */
   readonly appId: string | undefined;
   readonly apiVersion: string;
@@ -174,6 +177,9 @@ export class WhatsApp {
     this.phoneId = options.phoneId === undefined ? undefined : String(options.phoneId);
     this.wabaId = options.wabaId;
     this.businessPortfolioId = options.businessPortfolioId;
+    this.userIdentifierPriority = options.userIdentifierPriority
+      ? checkUserIdentifierPriority(options.userIdentifierPriority)
+      : DEFAULT_USER_IDENTIFIER_PRIORITY;
     this.appId = options.appId === undefined ? undefined : String(options.appId);
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     this.graphUrl = (options.graphUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, "");

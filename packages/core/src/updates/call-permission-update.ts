@@ -1,7 +1,4 @@
-import { initiateCall, type InitiatedCall } from "../client/calls/initiate.ts";
-import type { SdpOffer } from "../client/calls/types.ts";
 import { type UpdateSource, toDate } from "./base.ts";
-import type { CallTrackerOptions } from "./calls.ts";
 import { type Json, date, need, nonEmpty, num, obj, str } from "./json.ts";
 import { type ReplyToMessage, parseReplyTo } from "./reply-context.ts";
 import { messageContext } from "./sender.ts";
@@ -10,7 +7,10 @@ import { BaseUserUpdate } from "./user-update.ts";
 export type CallPermissionResponse = "accept" | "reject" | (string & {});
 export type CallPermissionResponseSource = "user_action" | "automatic" | (string & {});
 
-/** A user answered a call-permission request (`interactive.call_permission_reply`). */
+/**
+ * A user answered a call-permission request (`interactive.call_permission_reply`).
+ * Once `isAccepted`, `call(sdp)` (every user update's shortcut) calls them back.
+ */
 export class CallPermissionUpdate extends BaseUserUpdate {
   readonly kind = "callPermissionUpdate" as const;
   readonly id: string;
@@ -44,13 +44,5 @@ export class CallPermissionUpdate extends BaseUserUpdate {
   /** The permission has run out; a permission without expiry never does. */
   get isExpired(): boolean {
     return this.expirationTimestamp !== undefined && this.expirationTimestamp.getTime() < Date.now();
-  }
-
-  /**
-   * Calls the user (pywa's `call` shortcut, `initiateCall`) from the business number
-   * the answer came to, with the business's SDP offer. Meaningful once `isAccepted`.
-   */
-  async call(sdp: SdpOffer, options?: CallTrackerOptions): Promise<InitiatedCall> {
-    return initiateCall(this.client, { ...options, to: this.from.preferredId, sdp, phoneId: this.metadata.phoneNumberId });
   }
 }

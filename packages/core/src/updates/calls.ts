@@ -1,6 +1,6 @@
 import type { CallOptions } from "../graph/request.ts";
 import { acceptCall, preAcceptCall } from "../client/calls/accept.ts";
-import { initiateCall, type InitiatedCall } from "../client/calls/initiate.ts";
+import type { InitiatedCall } from "../client/calls/initiate.ts";
 import { rejectCall } from "../client/calls/reject.ts";
 import { terminateCall } from "../client/calls/terminate.ts";
 import type { SdpAnswer, SdpOffer } from "../client/calls/types.ts";
@@ -139,10 +139,11 @@ export class CallTerminate extends CallEventUpdate {
 
   /**
    * Calls the user back from the same business number (`initiateCall` with the
-   * business's SDP offer): the user must have given call permission.
+   * business's SDP offer): the user must have given call permission. The same as
+   * the `call` shortcut every user update has.
    */
   async recall(sdp: SdpOffer, options?: CallTrackerOptions): Promise<InitiatedCall> {
-    return initiateCall(this.client, { ...options, to: this.from.preferredId, sdp, phoneId: this.metadata.phoneNumberId });
+    return this.call(sdp, options);
   }
 }
 

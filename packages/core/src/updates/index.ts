@@ -2,8 +2,39 @@
 export { BaseUpdate, toDate, type UpdateSource } from "./base.ts";
 export { classifyPayload, type ClassifiedChange } from "./classify.ts";
 
-export { User, type UserInit, type Metadata, type Chat, type ChatType } from "./user.ts";
+export { User, DEFAULT_USER_IDENTIFIER_PRIORITY, type UserIdentifier, type UserInit, type Metadata, type Chat, type ChatType } from "./user.ts";
 export { BaseUserUpdate, isUserUpdate, isUserAction, type UserContext } from "./user-update.ts";
+export type { BlockSenderOptions } from "./user-update.ts";
+// The options of the reply shortcuts every user update and every SentMessage has.
+export type {
+  CallShortcutOptions,
+  CarouselContent,
+  LocationContent,
+  ProductContent,
+  ProductsContent,
+  ReactOptions,
+  ReadReceiptShortcutOptions,
+  ReplyAudioOptions,
+  ReplyCarouselOptions,
+  ReplyCatalogOptions,
+  ReplyContactInfoRequestOptions,
+  ReplyContactOptions,
+  ReplyDocumentOptions,
+  ReplyImageOptions,
+  ReplyLocationOptions,
+  ReplyLocationRequestOptions,
+  ReplyOptions,
+  ReplyProductOptions,
+  ReplyProductsOptions,
+  ReplyStickerOptions,
+  ReplyTemplateOptions,
+  ReplyTextOptions,
+  ReplyVideoOptions,
+  ReplyVoiceOptions,
+  ShortcutOptions,
+  TemplateContent,
+  UnreactOptions,
+} from "./reply-shortcuts.ts";
 export type { WebhookError } from "./webhook-error.ts";
 
 export {

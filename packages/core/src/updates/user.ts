@@ -1,5 +1,25 @@
 import { nonEmpty, obj, str } from "./json.ts";
 
+/** A user identifier, in the order `preferredId` tries them (pywa's `UserIdentifier`). */
+export type UserIdentifier = "bsuid" | "waId" | "parentBsuid";
+
+/** pywa's default `user_identifier_priority`: the BSUID first, then the phone number. */
+export const DEFAULT_USER_IDENTIFIER_PRIORITY: readonly UserIdentifier[] = Object.freeze(["bsuid", "waId", "parentBsuid"]);
+
+/** Checks a `userIdentifierPriority`: all three identifiers, once each. */
+export function checkUserIdentifierPriority(priority: readonly UserIdentifier[]): readonly UserIdentifier[] {
+  const ok =
+    Array.isArray(priority) &&
+    priority.length === DEFAULT_USER_IDENTIFIER_PRIORITY.length &&
+    DEFAULT_USER_IDENTIFIER_PRIORITY.every((id) => priority.includes(id));
+  if (!ok) {
+    throw new TypeError(
+      `userIdentifierPriority must name "bsuid", "waId" and "parentBsuid" once each, in the order to try them; got ${JSON.stringify(priority)}`,
+    );
+  }
+  return Object.freeze([...priority]);
+}
+
 /** What a `User` is built from; every field may be absent on the wire. */
 export interface UserInit {
   bsuid?: string | undefined;
@@ -8,6 +28,8 @@ export interface UserInit {
   username?: string | undefined;
   parentBsuid?: string | undefined;
   identityKeyHash?: string | undefined;
+  /** The order `preferredId` tries the identifiers in. Default: the BSUID, the phone number, the parent BSUID. */
+  priority?: readonly UserIdentifier[] | undefined;
 }
 
 /**
@@ -28,6 +50,7 @@ export class User {
   readonly parentBsuid: string | undefined;
   /** `contacts[].identity_key_hash`, when identity change checks are enabled. */
   readonly identityKeyHash: string | undefined;
+  readonly #priority: readonly UserIdentifier[];
 
   constructor(init: UserInit) {
     // An empty string is how Meta says "withheld"; treat it as absent everywhere.
@@ -37,6 +60,14 @@ export class User {
     this.username = init.username || undefined;
     this.parentBsuid = init.parentBsuid || undefined;
     this.identityKeyHash = init.identityKeyHash || undefined;
+    this.#priority = init.priority ?? DEFAULT_USER_IDENTIFIER_PRIORITY;
+  }
+
+  /** The same user, addressed by another identifier priority (the client's `userIdentifierPriority`). */
+  withPriority(priority: readonly UserIdentifier[]): User {
+    if (priority === this.#priority) return this;
+    const { bsuid, waId, name, username, parentBsuid, identityKeyHash } = this;
+    return new User({ bsuid, waId, name, username, parentBsuid, identityKeyHash, priority });
   }
 
   /** A `value.contacts[]` entry to a User. */
@@ -54,12 +85,16 @@ export class User {
   }
 
   /**
-   * The id to address this user with: the first present of bsuid, waId, parentBsuid
-   * (pywa's default `user_identifier_priority`). `""` only for a User built by hand
-   * without any identifier.
+   * The id to address this user with: the first present identifier in the client's
+   * `userIdentifierPriority` (by default bsuid, waId, parentBsuid, as pywa's). `""`
+   * only for a User built by hand without any identifier.
    */
   get preferredId(): string {
-    return this.bsuid ?? this.waId ?? this.parentBsuid ?? "";
+    for (const id of this.#priority) {
+      const value = this[id];
+      if (value !== undefined) return value;
+    }
+    return "";
   }
 
   /** The ISO country prefix of the BSUID (`US` for `US.1349…`). */

@@ -15,8 +15,8 @@ export interface Media {
   id: string;
   /** The phone number id it was uploaded to. */
   uploadedTo: string;
-  filename?: string;
-  mimeType?: string;
+  filename?: string | undefined;
+  mimeType?: string | undefined;
 }
 
 // `GET /{media-id}`'s answer is the MediaUrl class (handles.ts), with its download methods.

@@ -75,6 +75,8 @@ export async function sendEnvelope(
     fromPhoneId: sender,
     type,
     interactiveType: type === "interactive" ? (payload as { type?: string }).type : undefined,
+    // Quoting or reacting to a sent reaction points at the message it reacted to (as pywa).
+    messageIdToReply: type === "reaction" ? (payload as { message_id?: string }).message_id : undefined,
   });
 }
 
