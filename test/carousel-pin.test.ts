@@ -163,6 +163,17 @@ describe("pinMessage / unpinMessage", () => {
     expect((server.requests[0]!.body as { pin: object }).pin).not.toHaveProperty("expiration_days");
   });
 
+  it("a message the bot sent to a group pins itself (sent.pin / sent.unpin), as pywa's shortcuts do", async () => {
+    const rules = await wa.sendMessage({ to: GROUP_ID, text: "House rules" });
+    server.clear();
+    await rules.pin(3);
+    await rules.unpin();
+    expect(server.requests.map((r) => r.body)).toEqual([
+      { messaging_product: "whatsapp", recipient_type: "group", to: GROUP_ID, type: "pin", pin: { type: "pin", message_id: rules.id, expiration_days: 3 } },
+      { messaging_product: "whatsapp", recipient_type: "group", to: GROUP_ID, type: "pin", pin: { type: "unpin", message_id: rules.id } },
+    ]);
+  });
+
   it("refuses a missing chat or message and a non-positive or fractional expiry, before any request", async () => {
     await expect(wa.pinMessage({ chatId: GROUP_ID, messageId: "wamid.X", expirationDays: 0 })).rejects.toThrow(/expirationDays must be a whole number/);
     await expect(wa.pinMessage({ chatId: GROUP_ID, messageId: "wamid.X", expirationDays: 1.5 })).rejects.toThrow(/expirationDays/);

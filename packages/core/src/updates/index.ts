@@ -8,6 +8,7 @@ export type { BlockSenderOptions } from "./user-update.ts";
 // The options of the reply shortcuts every user update and every SentMessage has.
 export type {
   CallShortcutOptions,
+  PinShortcutOptions,
   CarouselContent,
   LocationContent,
   ProductContent,

@@ -1,6 +1,5 @@
 import type { DownloadMediaOptions } from "../client/media/download.ts";
 import type { CallOptions } from "../graph/request.ts";
-import type { SentMessage } from "../client/sent-message.ts";
 import { type UpdateSource, toDate } from "./base.ts";
 import { type Json, bool, need, nonEmpty, num, obj, str } from "./json.ts";
 import { Location } from "./location.ts";
@@ -182,18 +181,6 @@ export abstract class MessageBase extends BaseUserUpdate {
     return this.client.downloadMedia({ ...options, mediaId: this.#mediaId("downloadMedia") });
   }
 
-  // ── Pins (group chats) ───────────────────────────────────────────────────────
-
-  /** Pins this message in its chat for `expirationDays` (pywa's `pin`). */
-  async pin(expirationDays: number, options?: PinShortcutOptions): Promise<SentMessage> {
-    return this.client.pinMessage({ ...options, chatId: this.chat.id, messageId: this.id, expirationDays, sender: this.metadata.phoneNumberId });
-  }
-
-  /** Unpins this message from its chat (pywa's `unpin`). */
-  async unpin(options?: PinShortcutOptions): Promise<SentMessage> {
-    return this.client.unpinMessage({ ...options, chatId: this.chat.id, messageId: this.id, sender: this.metadata.phoneNumberId });
-  }
-
   #mediaId(method: string): string {
     const id = this.media?.id;
     if (id === undefined) {
@@ -203,8 +190,6 @@ export abstract class MessageBase extends BaseUserUpdate {
   }
 }
 
-/** What `pin` / `unpin` take: the call options (the chat, message and sending number are the message's). */
-export type PinShortcutOptions = CallOptions;
 /** What the media methods of a message take: the call options (`signal`, `timeoutMs`, `retry`). */
 export type MediaCallOptions = CallOptions;
 /** `downloadMedia`'s options on a message: where to write (`sink`) and the call options; the media is the message's. */

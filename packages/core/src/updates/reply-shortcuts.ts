@@ -2,6 +2,7 @@
 // the client their hook hands back, so neither updates nor sent messages import the
 // client at runtime through this file (no cycle).
 import type { InitiatedCall, InitiateCallOptions } from "../client/calls/initiate.ts";
+import type { CallOptions } from "../graph/request.ts";
 import type { SdpOffer } from "../client/calls/types.ts";
 import type { RequestContactInfoOptions, SendContactOptions } from "../client/send/contact.ts";
 import type { SendCatalogOptions, SendProductOptions, SendProductsOptions } from "../client/send/catalog.ts";
@@ -21,6 +22,9 @@ import type { SendTemplateOptions } from "../client/send/template.ts";
 import type { SendMessageOptions } from "../client/send/text.ts";
 import type { SentMessage } from "../client/sent-message.ts";
 import type { WhatsApp } from "../client/whatsapp.ts";
+
+/** What `pin` / `unpin` take: the call options (the chat, message and sending number are filled in). */
+export type PinShortcutOptions = CallOptions;
 
 // ── Shortcut option types ──────────────────────────────────────────────────────
 // Each is the matching send's options, minus what the shortcut fills in itself and
@@ -239,6 +243,18 @@ export function withReplyShortcuts<TBase extends AbstractConstructor>(Base: TBas
     async indicateTyping(options?: ReadReceiptShortcutOptions): Promise<SuccessResult> {
       const { client, sender } = this[REPLY_TARGET](false);
       return client.indicateTyping({ ...options, messageId: this.messageIdToReply, sender });
+    }
+
+    /** Pins `messageIdToReply` in its chat for `expirationDays` (pywa's `pin`; a group feature). */
+    async pin(expirationDays: number, options?: PinShortcutOptions): Promise<SentMessage> {
+      const { client, to, sender } = this[REPLY_TARGET](false);
+      return client.pinMessage({ ...options, chatId: to, messageId: this.messageIdToReply, expirationDays, sender });
+    }
+
+    /** Unpins `messageIdToReply` from its chat (pywa's `unpin`). */
+    async unpin(options?: PinShortcutOptions): Promise<SentMessage> {
+      const { client, to, sender } = this[REPLY_TARGET](false);
+      return client.unpinMessage({ ...options, chatId: to, messageId: this.messageIdToReply, sender });
     }
 
     /**
