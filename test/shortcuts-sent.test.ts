@@ -524,9 +524,13 @@ describe("a wait on a message of the wrong kind", () => {
         else expect(String(error), `${name} on ${kind}`).toMatch(new RegExp(`^TypeError: ${name}: this message (is not|has no)`));
       }
     }
-    // A sent image is no voice note either.
+    // A sent image is no voice note either, and neither is an audio sent as music.
     const image = await wa.sendImage({ to: USER, image: "https://example.com/cat.jpg" });
     await expect(image.waitUntilPlayed()).rejects.toThrow(/not a voice note.*sent as "image"/);
+    const song = await wa.sendAudio({ to: USER, audio: "9988776655" });
+    expect(song.isVoice).toBe(false);
+    await expect(song.waitUntilPlayed()).rejects.toThrow(/not a voice note.*sent as "audio"/);
+    expect((await wa.sendAudio({ to: USER, audio: "9988776655", isVoice: true })).isVoice).toBe(true);
   });
 
   it("inside a handler the refusal reaches onError and nothing is left waiting", async () => {

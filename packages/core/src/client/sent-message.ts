@@ -42,6 +42,8 @@ export class SentMessage extends withReplyShortcuts(Object) {
   readonly interactiveType: string | undefined;
   /** For templates: `accepted` or `held_for_quality_assessment`. */
   readonly messageStatus: string | undefined;
+  /** An audio sent as a voice note (`sendVoice`, `isVoice: true`): pywa's `SentVoiceMessage`. */
+  readonly isVoice: boolean;
   readonly #client: WhatsApp;
   readonly #messageIdToReply: string | undefined;
 
@@ -51,7 +53,15 @@ export class SentMessage extends withReplyShortcuts(Object) {
    */
   constructor(
     client: WhatsApp,
-    init: { response: SendResponse; to: string; fromPhoneId: string; type: string; interactiveType?: string; messageIdToReply?: string },
+    init: {
+      response: SendResponse;
+      to: string;
+      fromPhoneId: string;
+      type: string;
+      interactiveType?: string | undefined;
+      messageIdToReply?: string | undefined;
+      isVoice?: boolean | undefined;
+    },
   ) {
     super();
     this.#client = client;
@@ -66,6 +76,7 @@ export class SentMessage extends withReplyShortcuts(Object) {
     this.fromPhoneId = init.fromPhoneId;
     this.type = init.type;
     this.interactiveType = init.interactiveType;
+    this.isVoice = init.isVoice === true;
   }
 
   /** The client that sent it. */
@@ -176,7 +187,7 @@ export class SentMessage extends withReplyShortcuts(Object) {
 
   /** This voice note's `played` status (pywa's `SentVoiceMessage.wait_until_played`). */
   async waitUntilPlayed(options: Omit<WaitOptions, "ignoreUpdates"> = {}): Promise<UpdateKinds["messageStatus"]> {
-    if (this.type !== "audio") this.#refuse("waitUntilPlayed", "is not a voice note (sendVoice / replyVoice)");
+    if (!this.isVoice) this.#refuse("waitUntilPlayed", "is not a voice note (sendVoice / replyVoice)");
     return this.#waitStatus("waitUntilPlayed", options, ["played"]);
   }
 

@@ -77,6 +77,7 @@ export async function sendEnvelope(
     interactiveType: type === "interactive" ? (payload as { type?: string }).type : undefined,
     // Quoting or reacting to a sent reaction points at the message it reacted to (as pywa).
     messageIdToReply: type === "reaction" ? (payload as { message_id?: string }).message_id : undefined,
+    isVoice: type === "audio" && (payload as { voice?: unknown }).voice === true,
   });
 }
 
