@@ -5,6 +5,7 @@ export { classifyPayload, type ClassifiedChange } from "./classify.ts";
 export { User, DEFAULT_USER_IDENTIFIER_PRIORITY, type UserIdentifier, type UserInit, type Metadata, type Chat, type ChatType } from "./user.ts";
 export { BaseUserUpdate, isUserUpdate, isUserAction, type UserContext } from "./user-update.ts";
 export type { BlockSenderOptions } from "./user-update.ts";
+export type { CopyOptions } from "./copy.ts";
 // The options of the reply shortcuts every user update and every SentMessage has.
 export type {
   CallShortcutOptions,

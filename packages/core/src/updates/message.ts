@@ -1,4 +1,5 @@
 import type { DownloadMediaOptions } from "../client/media/download.ts";
+import type { SentMessage } from "../client/sent-message.ts";
 import type { CallOptions } from "../graph/request.ts";
 import { type UpdateSource, toDate } from "./base.ts";
 import { type Json, bool, need, nonEmpty, num, obj, str } from "./json.ts";
@@ -8,6 +9,7 @@ import { type Order, parseOrder } from "./order.ts";
 import { type Reaction, parseReaction } from "./reaction.ts";
 import { type Referral, parseReferral } from "./referral.ts";
 import { type ReplyToMessage, parseReplyTo } from "./reply-context.ts";
+import { copyMessage, type CopyOptions } from "./copy.ts";
 import { messageContext } from "./sender.ts";
 import { type ContactList, parseContacts } from "./shared-contacts.ts";
 import { BaseUserUpdate, type UserContext } from "./user-update.ts";
@@ -146,6 +148,15 @@ export abstract class MessageBase extends BaseUserUpdate {
   /** An audio message recorded as a voice note. */
   get voice(): boolean {
     return this.audio?.voice === true;
+  }
+
+  /**
+   * pywa's `copy`: sends this message's content (text, media by id, location,
+   * contacts) to `to`, from the number it came to unless `sender` is given. There
+   * is no forwarding in the Cloud API: the copy is a new message from the business.
+   */
+  async copy(options: CopyOptions): Promise<SentMessage> {
+    return copyMessage(this.client, this, this.metadata.phoneNumberId, options);
   }
 
   /** A reply quotes a message; a reaction counts too (it points at one). */
