@@ -6,38 +6,6 @@ import { BaseUpdate, type UpdateSource } from "./base.ts";
 import { REPLY_TARGET, type ReplyTarget, withReplyShortcuts } from "./reply-shortcuts.ts";
 import type { Chat, Metadata, User } from "./user.ts";
 
-// The shortcut option types live with the shortcuts (shared with `SentMessage`);
-// re-exported here, where they were first declared.
-export type {
-  CallShortcutOptions,
-  CarouselContent,
-  LocationContent,
-  ProductContent,
-  ProductsContent,
-  ReactOptions,
-  ReadReceiptShortcutOptions,
-  ReplyAudioOptions,
-  ReplyCarouselOptions,
-  ReplyCatalogOptions,
-  ReplyContactInfoRequestOptions,
-  ReplyContactOptions,
-  ReplyDocumentOptions,
-  ReplyImageOptions,
-  ReplyLocationOptions,
-  ReplyLocationRequestOptions,
-  ReplyOptions,
-  ReplyProductOptions,
-  ReplyProductsOptions,
-  ReplyStickerOptions,
-  ReplyTemplateOptions,
-  ReplyTextOptions,
-  ReplyVideoOptions,
-  ReplyVoiceOptions,
-  ShortcutOptions,
-  TemplateContent,
-  UnreactOptions,
-} from "./reply-shortcuts.ts";
-
 /** Who and where a user-scoped update is about. */
 export interface UserContext {
   metadata: Metadata;
