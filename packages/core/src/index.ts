@@ -16,6 +16,7 @@ export { filters } from "./handlers/filters/index.ts";
 export { StopHandling, ContinueHandling } from "./handlers/control.ts";
 export type { Handler, HandlerCallback, HandlerOptions, OnUpdate } from "./handlers/handler.ts";
 export * from "./handlers/factories.ts";
+export * from "./callback-data/index.ts";
 
 export * from "./store/index.ts";
 

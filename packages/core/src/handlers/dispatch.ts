@@ -5,6 +5,7 @@ import type { ListenContext } from "../listen/context.ts";
 import { BIND_CLIENT } from "../updates/base.ts";
 import type { AnyUpdate } from "../updates/kinds.ts";
 import { ContinueHandling, StopHandling } from "./control.ts";
+import { decodeUpdate } from "./callback-data.ts";
 import type { AnyHandler } from "./handler.ts";
 import type { HandlerRegistry } from "./registry.ts";
 
@@ -29,6 +30,10 @@ export interface DispatchDeps {
  *
  * A handler with a unique name runs as an execution (see listen/), so that it may
  * wait for the user's next update; one that waits counts as handled.
+ *
+ * A handler with a `factory` sees only updates whose data is the factory's, decoded
+ * (its filter too); data that has the factory's prefix but does not decode is that
+ * handler's error, as in pywa.
  */
 export async function dispatch(
   wa: WhatsApp,
@@ -41,16 +46,18 @@ export async function dispatch(
   const errors: unknown[] = [];
   for (const handler of handlers) {
     try {
+      const seen = handler.factory ? decodeUpdate(handler.factory, update) : update;
+      if (seen === undefined) continue;
       if (handler.filter) {
-        const ok = handler.filter.check(wa, update as never);
+        const ok = handler.filter.check(wa, seen as never);
         if (!(typeof ok === "boolean" ? ok : await ok)) continue;
       }
       if (deps && deps.registry.byName(handler.name) === handler) {
-        const outcome = await new Execution(deps.ctx, handler, deps.registry.fingerprint(handler)).run(update);
+        const outcome = await new Execution(deps.ctx, handler, deps.registry.fingerprint(handler)).run(seen);
         update[BIND_CLIENT](undefined);
         if (outcome.type === "error") throw outcome.error;
       } else {
-        const result = handler.callback(wa, update as never);
+        const result = handler.callback(wa, seen as never);
         if (isPromiseLike(result)) await result;
       }
       handled = true;

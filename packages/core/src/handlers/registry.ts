@@ -1,6 +1,6 @@
 import type { UpdateKind } from "../updates/kinds.ts";
 import { hash64 } from "../updates/hash.ts";
-import type { AnyHandler, HandlerCallback } from "./handler.ts";
+import { type AnyHandler, type HandlerCallback, functionOf } from "./handler.ts";
 
 /**
  * The handlers of one client, one list per update kind, each kept sorted by
@@ -38,7 +38,7 @@ export class HandlerRegistry {
       const i = list ? list.indexOf(handler) : -1;
       if (i === -1) {
         if (silent) continue;
-        throw new Error(`Handler for "${handler.kind}" (${handler.callback.name || "anonymous"}) is not registered`);
+        throw new Error(`Handler for "${handler.kind}" (${functionOf(handler).name || "anonymous"}) is not registered`);
       }
       list!.splice(i, 1);
     }
@@ -51,7 +51,7 @@ export class HandlerRegistry {
     for (const [kind, list] of this.#lists) {
       this.#lists.set(
         kind,
-        list.filter((h) => !drop.has(h.callback)),
+        list.filter((h) => !drop.has(functionOf(h))),
       );
     }
     this.#names = undefined;
@@ -69,17 +69,18 @@ export class HandlerRegistry {
         if (!h.name) continue;
         const found = this.#names.get(h.name);
         if (found === undefined) this.#names.set(h.name, h);
-        else if (found !== null && found.callback !== h.callback) this.#names.set(h.name, null);
+        else if (found !== null && functionOf(found) !== functionOf(h)) this.#names.set(h.name, null);
       }
     }
     return this.#names.get(name) ?? undefined;
   }
 
-  /** A hash of the handler's name and code: a deploy that changes the code changes it. */
+  /** A hash of the handler's name and code (and factory): a deploy that changes them changes it. */
   fingerprint(handler: AnyHandler): string {
     let print = this.#fingerprints.get(handler);
     if (print === undefined) {
-      print = hash64(`${handler.name}\u0000${String(handler.callback)}`);
+      const factory = handler.factory ? `\u0000${handler.factory.id}\u0000${JSON.stringify(handler.factory.fields ?? null)}` : "";
+      print = hash64(`${handler.name}\u0000${String(functionOf(handler))}${factory}`);
       this.#fingerprints.set(handler, print);
     }
     return print;
