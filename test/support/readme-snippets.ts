@@ -132,9 +132,10 @@ function escapeRegExp(text: string): string {
 
 /** `code` without comments and string contents, where identifiers are looked for. */
 function codeOnly(code: string): string {
+  // Strings first: a URL in a string holds "//".
   return code
-    .replace(/\/\/.*$/gm, "")
-    .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+    .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')
+    .replace(/\/\/.*$/gm, "");
 }
 
 /** Whether `code` uses the identifier `name` (not as a property, not in a comment or string). */
@@ -177,6 +178,11 @@ export function coreImports(code: string, coreNames: readonly string[]): string 
   return used.length ? `import { ${used.join(", ")} } from "@edgewa/core";\n` : "";
 }
 
+/** Types a README example names as the reader's own (a Worker's `Env`). */
+const AMBIENT_TYPE_ALIASES: Record<string, string> = {
+  Env: "Record<string, any>",
+};
+
 /** The ambient declarations `code` needs. */
 export function prelude(code: string, imported: readonly string[] = []): string {
   const needed = Object.entries(AMBIENT).filter(([name]) => uses(code, name) && !declares(code, name));
@@ -184,7 +190,11 @@ export function prelude(code: string, imported: readonly string[] = []): string 
     (t) => needed.some(([, type]) => new RegExp(`\\b${t}\\b`).test(type)) && !declares(code, t) && !imported.includes(t),
   );
   const imports = types.length ? `import type { ${types.join(", ")} } from "@edgewa/core";\n` : "";
-  return imports + needed.map(([name, type]) => `declare const ${name}: ${type};`).join("\n") + (needed.length ? "\n" : "");
+  const aliases = Object.entries(AMBIENT_TYPE_ALIASES)
+    .filter(([name]) => uses(code, name) && !new RegExp(`\\b(?:type|interface)\\s+${name}\\b`).test(code))
+    .map(([name, type]) => `type ${name} = ${type};\n`)
+    .join("");
+  return imports + aliases + needed.map(([name, type]) => `declare const ${name}: ${type};`).join("\n") + (needed.length ? "\n" : "");
 }
 
 /** A README line that shows an error, marked as expected for tsc (`// @ts-expect-error`). */
