@@ -5,14 +5,25 @@ export interface Logger {
   error(...args: unknown[]): void;
 }
 
+/** A logger that hides secrets, and learns new ones (a rotated token). */
+export interface RedactingLogger extends Logger {
+  /** From now on, `secret` never reaches the logger either. */
+  hide(secret: string | undefined): void;
+}
+
 /**
  * Wraps a logger so that no secret (access token, app secret, verify token) reaches
  * it, even inside a message or stack trace a user's handler produced.
  */
-export function redactingLogger(base: Logger, secrets: readonly (string | undefined)[]): Logger {
-  const hidden = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
-  if (hidden.length === 0) return base;
+export function redactingLogger(base: Logger, secrets: readonly (string | undefined)[]): RedactingLogger {
+  const hidden: string[] = [];
+  const hide = (secret: string | undefined) => {
+    // Shorter strings would blank out ordinary words; nothing that short is a secret here.
+    if (typeof secret === "string" && secret.length >= 4 && !hidden.includes(secret)) hidden.push(secret);
+  };
+  secrets.forEach(hide);
   const clean = (arg: unknown): unknown => {
+    if (hidden.length === 0) return arg;
     if (typeof arg === "string") return redact(arg, hidden);
     if (arg instanceof Error) return redact(describeError(arg), hidden);
     return arg;
@@ -21,6 +32,7 @@ export function redactingLogger(base: Logger, secrets: readonly (string | undefi
     debug: (...args) => base.debug(...args.map(clean)),
     warn: (...args) => base.warn(...args.map(clean)),
     error: (...args) => base.error(...args.map(clean)),
+    hide,
   };
 }
 

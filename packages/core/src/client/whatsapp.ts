@@ -20,7 +20,7 @@ import { importAppSecret } from "../webhook/signature.ts";
 import { GraphApi } from "../graph/request.ts";
 import { FlowEndpoints, isFlowRequestHandler, type FlowRequestHandler, type FlowRequestHandlerOptions } from "../flows/register.ts";
 import type { FlowFetchHandler, FlowRequestCallback } from "../flows/endpoint.ts";
-import { redactingLogger, type Logger } from "./log.ts";
+import { redactingLogger, type Logger, type RedactingLogger } from "./log.ts";
 import type { WhatsAppOptions } from "./options.ts";
 import type { SentMessage } from "./sent-message.ts";
 import { sendMessage, type SendMessageOptions } from "./send/text.ts";
@@ -163,7 +163,9 @@ export class WhatsApp {
   /** Low-level Graph API access (pywa's `wa.api`), for calls the client has no method for. */
   readonly api: GraphApi;
 
-  readonly #token: string | undefined;
+  #token: string | undefined;
+  /** The logger, able to learn a rotated token. */
+  readonly #redacting: RedactingLogger;
   readonly #registry = new HandlerRegistry();
   readonly #onError: WhatsAppOptions["onError"];
   readonly #router: ReturnType<typeof createRouter>;
@@ -186,7 +188,8 @@ export class WhatsApp {
     this.#token = options.token;
     this.#verifyToken = options.verifyToken;
     this.#onError = options.onError;
-    this.logger = redactingLogger(options.logger ?? console, [options.token, options.appSecret, options.verifyToken, options.businessPrivateKeyPassword]);
+    this.#redacting = redactingLogger(options.logger ?? console, [options.token, options.appSecret, options.verifyToken, options.businessPrivateKeyPassword]);
+    this.logger = this.#redacting;
     this.store = options.store ?? new MemoryStore();
     this.api = new GraphApi({
       token: options.token,
@@ -261,6 +264,19 @@ export class WhatsApp {
   /** True when an access token was configured (the token itself is never exposed). */
   get hasToken(): boolean {
     return rootOf(this).#token !== undefined;
+  }
+
+  /**
+   * Rotates the access token (pywa's `wa.token = …`): every call from now on uses
+   * it, and neither it nor the old one ever reaches the logger. Write-only: the
+   * token is never readable from the client.
+   */
+  setToken(token: string): void {
+    if (typeof token !== "string" || token.trim() === "") throw new TypeError("setToken: the token must be a non-empty string");
+    const root = rootOf(this);
+    root.#token = token;
+    root.api.setToken(token);
+    root.#redacting.hide(token);
   }
 
   // ── The HTTP surface ─────────────────────────────────────────────────────────

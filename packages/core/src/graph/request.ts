@@ -68,7 +68,7 @@ const THROTTLING_CODES = new Set([4, 80007, 130429, 131056]);
 export class GraphApi {
   readonly graphUrl: string;
   readonly apiVersion: string;
-  readonly #token: string | undefined;
+  #token: string | undefined;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
   readonly #retry: Required<RetryOptions>;
@@ -83,6 +83,11 @@ export class GraphApi {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#userAgent = options.userAgent;
+  }
+
+  /** Replaces the access token for the calls made from now on (`wa.setToken`). */
+  setToken(token: string): void {
+    this.#token = token;
   }
 
   /** A Graph API call answered with JSON: the parsed body, or a typed error. */
