@@ -42,9 +42,11 @@ export type ResumeEvent = { type: "update"; update: AnyUpdate } | { type: "timeo
  * - waiting: it reached a new wait; the record is saved;
  * - passed / swallowed: the resume update does not concern the pending wait;
  * - notDue: a timeout sweep came early;
- * - conflict: another delivery changed the record first (retry).
+ * - conflict: another delivery changed the record first (retry);
+ * - lostLease: this run had taken its update, then its lease ran out and another
+ *   delivery took the conversation over (the update is spent: no retry).
  */
-export type SuspendReason = "waiting" | "passed" | "swallowed" | "notDue" | "conflict";
+export type SuspendReason = "waiting" | "passed" | "swallowed" | "notDue" | "conflict" | "lostLease";
 
 export type RunOutcome = { type: "done" } | { type: "error"; error: unknown } | { type: "suspended"; reason: SuspendReason };
 
@@ -66,6 +68,12 @@ export class Execution {
   #resume: ResumeEvent | undefined;
   /** The resume event was consumed by the pending wait (or ended it). */
   consumed = false;
+  /** This run holds the stored record under a lease: its live calls are written to it. */
+  #holdsLease = false;
+  /** The run has finished or suspended: a call still in flight writes nothing more. */
+  #settled = false;
+  /** Lease writes, one after another: two calls in flight must not race on `version`. */
+  #writes: Promise<void> = Promise.resolve();
   /** The replay stopped matching the log: the code changed. */
   diverged = false;
   /** The store version of the record this run holds, when there is one. */
@@ -109,7 +117,26 @@ export class Execution {
         (): RunOutcome => ({ type: "done" }),
         (error: unknown): RunOutcome => ({ type: "error", error }),
       );
-    return Promise.race([finished, this.#suspended.then((reason): RunOutcome => ({ type: "suspended", reason }))]);
+    const outcome = await Promise.race([finished, this.#suspended.then((reason): RunOutcome => ({ type: "suspended", reason }))]);
+    this.#settled = true;
+    await this.#writes;
+    return outcome;
+  }
+
+  /**
+   * A delivery that finds the record leased by a run that died (its lease has run
+   * out) takes the lease before replaying, so that what the dead run's tail does
+   * for real from here is written as it happens.
+   */
+  async takeOver(): Promise<boolean> {
+    const version = await this.ctx.store.set(this.#key(), this.#record(undefined, this.ctx.now() + this.ctx.leaseMs), {
+      ttlMs: this.ctx.maxIdleMs,
+      ifVersion: this.version ?? null,
+    });
+    if (version === false) return false;
+    this.version = version;
+    this.#holdsLease = true;
+    return true;
   }
 
   /** A Graph API call: answered from the log when replaying, else made and logged. */
@@ -180,6 +207,10 @@ export class Execution {
   }
 
   async #live<T>(entry: LogEntry & { t: "call" | "step" }, run: () => Promise<T>): Promise<T> {
+    if (this.#holdsLease && this.log.length >= this.ctx.maxLogEntries) {
+      // Checked before the call: once it is made, it could not be recorded.
+      throw new ListenerStopped(`the conversation outgrew its log (${this.log.length} entries; limit ${this.ctx.maxLogEntries}: see the listeners option)`);
+    }
     let result: T;
     try {
       result = await run();
@@ -201,19 +232,38 @@ export class Execution {
    * mid-flight can repeat. Before its first wait a run has no record to write to.
    */
   async #checkpoint(): Promise<void> {
-    if (!this.consumed) return;
-    const version = await this.ctx.store.set(this.#key(), this.#record(undefined, this.ctx.now() + this.ctx.leaseMs), {
-      ttlMs: this.ctx.maxIdleMs,
-      ifVersion: this.version ?? null,
+    if (!this.#holdsLease || this.#settled) return;
+    let lost = false;
+    const write = this.#writes.then(async () => {
+      if (this.#settled) return;
+      try {
+        lost = !(await this.#writeLeased());
+      } catch (error) {
+        // The call itself succeeded: a store failure must not make the handler think
+        // it failed (and send again). This call is just not protected against a crash.
+        this.ctx.logger.error(`[edgewa] listener "${this.handler.name}": could not record a call in the store:`, error);
+      }
     });
-    if (version === false) {
+    this.#writes = write;
+    await write;
+    if (lost) {
       // Our lease ran out and another delivery took the conversation: it goes on from there.
       this.ctx.logger.warn(
         `[edgewa] listener "${this.handler.name}": another delivery took this conversation over (lease of ${this.ctx.leaseMs} ms too short?); this run stops`,
       );
-      await this.#halt("conflict");
+      await this.#halt("lostLease");
     }
-    this.version = version as string;
+  }
+
+  /** The record as it stands, leased to this run, written over the version it holds; false when it changed. */
+  async #writeLeased(): Promise<boolean> {
+    const version = await this.ctx.store.set(this.#key(), this.#record(undefined, this.ctx.now() + this.ctx.leaseMs), {
+      ttlMs: this.ctx.maxIdleMs,
+      ifVersion: this.version ?? null,
+    });
+    if (version === false) return false;
+    this.version = version;
+    return true;
   }
 
   #append(entry: LogEntry): void {
@@ -236,7 +286,10 @@ export class Execution {
 
   async #deliver(spec: WaitSpec, event: ResumeEvent): Promise<AnyUpdate> {
     if (event.type === "timeout") {
-      if (spec.timeout === undefined) return this.#halt("notDue");
+      if (spec.timeout === undefined) {
+        if (this.#holdsLease) await this.#save(spec);
+        return this.#halt("notDue");
+      }
       await this.#commit({ t: "wait", outcome: "timeout" });
       throw new ListenerTimeout(spec.timeout);
     }
@@ -254,6 +307,9 @@ export class Execution {
       await this.#commit({ t: "wait", outcome: "canceled", update: snapshot(update) });
       throw new ListenerCanceled(update);
     }
+    // A run that took over a dead one has made calls for real: its wait is saved, so
+    // that the next update does not replay them live again.
+    if (this.#holdsLease) await this.#save(spec);
     return this.#halt(spec.ignoreUpdates && isUserAction(update) ? "swallowed" : "passed");
   }
 
@@ -264,17 +320,14 @@ export class Execution {
    */
   async #commit(entry: LogEntry): Promise<void> {
     this.#append(entry);
-    const version = await this.ctx.store.set(this.#key(), this.#record(undefined, this.ctx.now() + this.ctx.leaseMs), {
-      ttlMs: this.ctx.maxIdleMs,
-      ifVersion: this.version ?? null,
-    });
-    if (version === false) await this.#halt("conflict");
-    this.version = version as string;
+    if (!(await this.#writeLeased())) await this.#halt(this.#holdsLease ? "lostLease" : "conflict");
     this.consumed = true;
+    this.#holdsLease = true;
   }
 
   /** A new wait: the record, with its deadline, is saved for the next update (or the sweep). */
   async #save(spec: WaitSpec): Promise<void> {
+    await this.#writes; // after any lease write still in flight, over the version it made
     const now = this.ctx.now();
     const deadline = spec.timeout === undefined ? undefined : now + spec.timeout;
     const record = this.#record(spec, undefined, deadline);
@@ -296,6 +349,7 @@ export class Execution {
       return;
     }
     this.version = version;
+    this.#holdsLease = false; // the record now waits, unleased
     if (deadline !== undefined) await armTimeout(this.ctx, this.#key(), deadline);
   }
 

@@ -51,10 +51,6 @@ export function listenerKey(phoneId: string, user: string): string {
   return `edgewa:listener:${phoneId}:${user}`;
 }
 
-/** The one id a user is known by in listener keys: the WhatsApp id, else the BSUID. */
-export function userKey(user: { waId?: string; bsuid?: string; parentBsuid?: string }): string | undefined {
-  return user.waId || user.bsuid || user.parentBsuid || undefined;
-}
 
 export function snapshot(update: AnyUpdate): UpdateSnapshot {
   return {

@@ -57,6 +57,12 @@ export async function resumeListener(
       await ctx.store.delete(key, { ifVersion: entry.version });
       return "passed";
     }
+    // A lease that ran out: the run that took a wait died before its next one. Take
+    // the lease, so that the calls its tail makes for real from here are recorded.
+    if (record.leaseUntil !== undefined && !(await execution.takeOver())) {
+      entry = undefined;
+      continue;
+    }
     const outcome = await execution.run(trigger);
 
     if (outcome.type === "suspended") {
@@ -64,6 +70,9 @@ export async function resumeListener(
         entry = undefined;
         continue;
       }
+      // Another delivery took the conversation over from this run: an update this run
+      // had taken is spent; one it had not is that delivery's to meet.
+      if (outcome.reason === "lostLease") return execution.consumed ? "consumed" : "busy";
       if (outcome.reason === "passed" || outcome.reason === "swallowed") return outcome.reason;
       if (outcome.reason === "notDue") return "passed";
       // "waiting": the conversation took the event and waits again.

@@ -3,7 +3,7 @@ import type { FlowErrorInfo } from "../flows/endpoint.ts";
 import { dispatch } from "../handlers/dispatch.ts";
 import type { HandlerRegistry } from "../handlers/registry.ts";
 import type { ListenContext } from "../listen/context.ts";
-import { listenerKey, userKey, type ListenerRecord } from "../listen/record.ts";
+import { listenerKey, type ListenerRecord } from "../listen/record.ts";
 import { resumeListener } from "../listen/resume.ts";
 import { sleep } from "../graph/retry.ts";
 import type { Claims } from "../store/claims.ts";
@@ -11,7 +11,7 @@ import type { StoreEntry } from "../store/store.ts";
 import { classifyPayload, type ClassifiedChange } from "../updates/classify.ts";
 import type { AnyUpdate, UpdateKind } from "../updates/kinds.ts";
 import type { RawUpdate } from "../updates/raw.ts";
-import { isUserAction } from "../updates/user-update.ts";
+import { isUserAction, isUserUpdate } from "../updates/user-update.ts";
 import { RESULTS, type WebhookResult } from "./responses.ts";
 import { sha256Hex } from "./digest.ts";
 import { checkSignature } from "./signature.ts";
@@ -135,9 +135,17 @@ export class WebhookReceiver {
     // A conversation resumed by this request holds its user no longer than the request may run.
     const listen = leaseMs === undefined ? this.#config.listen : { ...this.#config.listen, leaseMs: Math.min(this.#config.listen.leaseMs, leaseMs) };
     const handlers = registry.list(update.kind);
-    const key = listenerKeyOf(update);
-    // The one store read a user's update costs when nobody waits on that user.
-    const waiting = key ? await listen.store.get<ListenerRecord>(key) : undefined;
+    // The store reads a user's update costs when nobody waits on that user: one per
+    // identifier it carries (usually one; two for a user known by BSUID and phone).
+    let key: string | undefined;
+    let waiting: StoreEntry<ListenerRecord> | undefined;
+    for (const candidate of listenerKeysOf(update)) {
+      waiting = await listen.store.get<ListenerRecord>(candidate);
+      if (waiting) {
+        key = candidate;
+        break;
+      }
+    }
     if (handlers.length === 0 && !waiting) return "ok";
     let claim;
     if (claims) {
@@ -204,12 +212,19 @@ export class WebhookReceiver {
   }
 }
 
-/** The listener key of a user's update (messages, clicks, statuses…); undefined for other updates. */
-function listenerKeyOf(update: AnyUpdate): string | undefined {
-  const u = update as { from?: { waId?: string; bsuid?: string }; metadata?: { phoneNumberId?: string } };
-  if (!u.from || !u.metadata?.phoneNumberId) return undefined;
-  const user = userKey(u.from);
-  return user ? listenerKey(u.metadata.phoneNumberId, user) : undefined;
+/**
+ * Where a conversation waiting on this update's user may be stored: a wait is kept
+ * under the id it was addressed by (a sent message's recipient, `wa.listen`'s `to`),
+ * which may be the user's BSUID, phone number or parent BSUID, or a group's id. So
+ * the group (for a group message) comes first, then every identifier of the user,
+ * the client's preferred one first. None for updates that are not about a user.
+ */
+function listenerKeysOf(update: AnyUpdate): string[] {
+  if (!isUserUpdate(update)) return [];
+  const phoneId = update.metadata.phoneNumberId;
+  const { from, chat } = update;
+  const ids = [chat.type === "group" ? chat.id : undefined, from.preferredId, from.waId, from.bsuid, from.parentBsuid];
+  return [...new Set(ids.filter((id): id is string => Boolean(id)))].map((id) => listenerKey(phoneId, id));
 }
 
 const DECODER = new TextDecoder();
