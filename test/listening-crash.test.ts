@@ -38,6 +38,21 @@ describe("a user known by a BSUID and a phone number (default userIdentifierPrio
   });
 });
 
+describe("the client a named handler gets", () => {
+  it("its wa.api works like the root's (url, setToken), not only request/send", async () => {
+    const store = new MemoryStore();
+    const clock = new ManualClock();
+    let url: string | undefined;
+    const handler = async function usesApi(wa: WhatsApp, msg: Message) {
+      url = wa.api.url({ path: "/me", query: { fields: "id" } });
+      await msg.reply("ok");
+    };
+    expect((await deliver(store, clock, text("hi"), handler)).status).toBe(200);
+    expect(url).toBe(`${server.url}/v25.0/me?fields=id`);
+    expect(sentTexts()).toEqual(["ok"]);
+  });
+});
+
 describe("after a wait is taken", () => {
   it("two calls in flight at once are both recorded (no false conflict), and the conversation goes on", async () => {
     // Writes that take a while, as DynamoDB's do: two lease writes overlap unless queued.

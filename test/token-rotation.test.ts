@@ -38,6 +38,24 @@ describe("wa.setToken", () => {
     }
   });
 
+  it("a token read with a trailing newline is masked in the form Meta echoes (fetch trims it)", async () => {
+    const server = await startGraphServer({ token: "someone-else" });
+    try {
+      const logged: string[] = [];
+      const log = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+      const padded = "padded-token-3333\n";
+      const wa = new WhatsApp({ phoneId: PHONE_ID, token: padded, graphUrl: server.url, retry: { maxAttempts: 1 }, logger: { debug: log, warn: log, error: log } });
+      server.respondWithError({ method: "POST", path: `/v25.0/${PHONE_ID}/messages` }, { status: 401, code: 190, message: "Malformed access token padded-token-3333" });
+      const error = await wa.sendMessage({ to: "15550001111", text: "x" }).catch((e: unknown) => e);
+      expect(String(error)).not.toContain("padded-token-3333");
+      expect(JSON.stringify(error)).not.toContain("padded-token-3333");
+      wa.logger.error("echo:", (error as Error).message, "padded-token-3333");
+      expect(logged.join("\n")).not.toContain("padded-token-3333");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("refuses an empty token; the token is never readable from the client", () => {
     const wa = new WhatsApp({ phoneId: PHONE_ID, token: OLD });
     expect(() => wa.setToken("")).toThrow(/non-empty string/);

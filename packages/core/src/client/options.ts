@@ -32,7 +32,7 @@ export interface WhatsAppOptions {
    * each. Default `["bsuid", "waId", "parentBsuid"]`; `["waId", "bsuid", "parentBsuid"]`
    * answers by phone number whenever Meta sends one.
    */
-  userIdentifierPriority?: readonly UserIdentifier[];
+  userIdentifierPriority?: readonly [UserIdentifier, UserIdentifier, UserIdentifier];
 
   /** The webhook path inside `wa.fetch`. Default `"/"`. */
   webhookEndpoint?: string;

@@ -188,7 +188,13 @@ export class WhatsApp {
     this.#token = options.token;
     this.#verifyToken = options.verifyToken;
     this.#onError = options.onError;
-    this.#redacting = redactingLogger(options.logger ?? console, [options.token, options.appSecret, options.verifyToken, options.businessPrivateKeyPassword]);
+    this.#redacting = redactingLogger(options.logger ?? console, [
+      options.token,
+      options.token?.trim(), // what fetch sends, and Meta may echo
+      options.appSecret,
+      options.verifyToken,
+      options.businessPrivateKeyPassword,
+    ]);
     this.logger = this.#redacting;
     this.store = options.store ?? new MemoryStore();
     this.api = new GraphApi({
@@ -277,6 +283,7 @@ export class WhatsApp {
     root.#token = token;
     root.api.setToken(token);
     root.#redacting.hide(token);
+    root.#redacting.hide(token.trim());
   }
 
   // ── The HTTP surface ─────────────────────────────────────────────────────────

@@ -151,8 +151,10 @@ export class GraphApi {
   #withoutToken(text: string): string {
     const token = this.#token;
     if (token === undefined || token.length < 4) return text;
-    // Also as written inside a JSON string (a token with `"`, `\` or a control character), for bodies that are not parsed.
-    return [token, JSON.stringify(token).slice(1, -1)].reduce((out, form) => out.split(form).join("[redacted]"), text);
+    // fetch trims the header value, so Meta sees (and echoes) the trimmed token; also
+    // as written inside a JSON string (`"`, `\` or a control character in it).
+    const forms = [token, token.trim(), JSON.stringify(token).slice(1, -1)].filter((form) => form.length >= 4);
+    return forms.reduce((out, form) => out.split(form).join("[redacted]"), text);
   }
 
   #base(host: GraphRequest["host"]): string {

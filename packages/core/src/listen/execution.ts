@@ -410,6 +410,9 @@ function scopedClient(root: WhatsApp, execution: Execution): WhatsApp {
           : execution.call(`${req.method} ${req.path}`, () => rootApi.request<T>(req)),
     },
     send: { value: (req: GraphRequest) => rootApi.send(req) },
+    // Methods that read the GraphApi's private fields must run on the real one.
+    url: { value: (req: Parameters<GraphApi["url"]>[0]) => rootApi.url(req) },
+    setToken: { value: (token: string) => rootApi.setToken(token) },
   });
   return Object.create(root, {
     api: { value: api },

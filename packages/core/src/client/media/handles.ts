@@ -64,7 +64,9 @@ export class UploadedMedia implements Media {
 
   /**
    * pywa's `reupload`: the same file uploaded again, e.g. to another number or for
-   * a fresh 30 days. It is streamed down and up, never held whole.
+   * a fresh 30 days. It is downloaded as a stream and uploaded as one Blob (a
+   * multipart form holds Blobs), so it is held in memory once while it is sent.
+   * Inside a waiting handler, wrap it in `wa.step` so a replay does not download it again.
    */
   async reupload(options: ReuploadOptions = {}): Promise<UploadedMedia> {
     const { phoneId, ttlMinutes, ...call } = options;
