@@ -71,6 +71,20 @@ describe("userIdentifierPriority", () => {
     expect(bodies.every((b) => b.to === WA_ID)).toBe(true);
   });
 
+  it("stored keys (dedupe claims) do not depend on it: a deploy that changes it does not re-handle updates", async () => {
+    const payload = Object.values(fixtures["user-marketing-preferences"]!)[0] as object;
+    const keyWith = async (options: Partial<WhatsAppOptions>) => {
+      let key: string | undefined;
+      const wa = bot(options);
+      wa.onUserMarketingPreferences((_, u) => void (key = u.dedupeKey));
+      await wa.fetch(signedRequest(SECRET, structuredClone(payload)));
+      return key;
+    };
+    const byDefault = await keyWith({});
+    expect(byDefault).toBeDefined();
+    expect(await keyWith({ userIdentifierPriority: ["waId", "bsuid", "parentBsuid"] })).toBe(byDefault);
+  });
+
   it("must name all three identifiers once each", () => {
     expect(() => bot({ userIdentifierPriority: ["waId", "bsuid"] as never })).toThrow(/"bsuid", "waId" and "parentBsuid" once each/);
     expect(() => bot({ userIdentifierPriority: ["waId", "waId", "bsuid"] as never })).toThrow(TypeError);

@@ -42,7 +42,7 @@ export class GroupMessageStatuses extends BaseUpdate implements Iterable<Message
     let key = "groupMessageStatuses:";
     for (let i = 0; i < this.statuses.length; i++) {
       const s = this.statuses[i]!;
-      key += `${i === 0 ? "" : ","}${s.id}:${s.status}:${s.from.preferredId}`;
+      key += `${i === 0 ? "" : ","}${s.id}:${s.status}:${s.from.stableId}`;
     }
     return key;
   }

@@ -109,7 +109,7 @@ export class MessageStatus extends BaseUserUpdate {
    */
   override get dedupeKey(): string {
     const key = `messageStatus:${this.id}:${this.status}`;
-    return this.chat.type === "group" ? `${key}:${this.from.preferredId}` : key;
+    return this.chat.type === "group" ? `${key}:${this.from.stableId}` : key;
   }
 
   override get isUserAction(): boolean {

@@ -41,7 +41,7 @@ export class UserMarketingPreferences extends BaseUserUpdate {
 
   /** The id is the WABA's, shared by every user: key on who, when and what. */
   override get dedupeKey(): string {
-    return `userMarketingPreferences:${this.from.preferredId}:${this.timestamp.getTime() / 1000}:${this.value}`;
+    return `userMarketingPreferences:${this.from.stableId}:${this.timestamp.getTime() / 1000}:${this.value}`;
   }
 
   /** A preference change is not a message (pywa raises too). */

@@ -97,6 +97,16 @@ export class User {
     return "";
   }
 
+  /**
+   * An id of this user that does not depend on the client's `userIdentifierPriority`
+   * (the default order: the BSUID, else the phone number, else the parent BSUID): what
+   * stored keys, such as the dedupe claims of statuses, are made of, so that changing
+   * the option between deploys does not change them.
+   */
+  get stableId(): string {
+    return this.bsuid ?? this.waId ?? this.parentBsuid ?? "";
+  }
+
   /** The ISO country prefix of the BSUID (`US` for `US.1349…`). */
   get countryCode(): string | undefined {
     if (!this.bsuid) return undefined;
