@@ -129,6 +129,8 @@ describe("sendCarousel", () => {
       [[blobCard, { image: "https://example.com/a.jpg", video: "https://example.com/v.mp4", buttons: { type: "url", title: "x", url: "https://x" } } as unknown as CarouselCard], /exactly one of image and video/],
       [[blobCard, { ...quickCard, buttons: [] }], /cannot be empty/],
       [[blobCard, urlCard(1)], /body is required/, ""],
+      [[blobCard, urlCard(1)], /body is 1025 characters; the Cloud API allows 1024/, "x".repeat(1025)],
+      [[blobCard, { ...urlCard(1), body: "y".repeat(161) }], /card 1's body is 161 characters; the Cloud API allows 160/],
     ];
     for (const [cards, message, body = "Body"] of cases) {
       await expect(wa.sendCarousel({ to: TO, body, cards })).rejects.toThrow(message);

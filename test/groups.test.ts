@@ -309,6 +309,7 @@ describe("removeGroupParticipants", () => {
 
   it("no participants, an empty one or one that is no user id is refused before any request", async () => {
     await refused(removeGroupParticipants(client(), { groupId: GROUP_ID, participants: [] }), /removeGroupParticipants: participants is empty/);
+    await refused(removeGroupParticipants(client(), { groupId: GROUP_ID, participants: Array.from({ length: 9 }, (_, i) => `1555123456${i}`) }), /at most 8 participants a call, got 9/);
     await refused(removeGroupParticipants(client(), { groupId: GROUP_ID, participants: ["15551234567", " "] }), /a participant is empty/);
     await refused(removeGroupParticipants(client(), { groupId: GROUP_ID, participants: [new User({})] }), /a participant is empty/);
     await refused(removeGroupParticipants(client(), { groupId: GROUP_ID, participants: ["some-group-id"] }), /"some-group-id" is not a phone number, a WhatsApp id or a BSUID/);

@@ -3,7 +3,7 @@ import {
   SignupError, SignupMissingPlaceholderValueError, SignupNotFoundError, SignupTOSAlreadyAccepted, WhatsApp, WhatsAppError,
 } from "@edgewa/core";
 import {
-  CreatedSignup, SIGNUP_TOS_URL, SignupDetails, createSignup, getSignup, getSignups, signupDeepLink, updateSignup,
+  CreatedSignup, SIGNUP_TOS_URL, SignupDetails, createSignup, getSignup, getSignups, signupDeeplink, updateSignup,
 } from "../packages/core/src/client/signups/index.ts";
 import { TOKEN, graphSuite } from "./support/graph-suite.ts";
 
@@ -110,25 +110,25 @@ describe("createSignup", () => {
   });
 });
 
-describe("signupDeepLink", () => {
+describe("signupDeeplink", () => {
   it("https://wa.me/<digits>/signup/<id>, from a number with +, spaces or dashes, or a number", () => {
-    expect(signupDeepLink({ phoneNumber: "15551234567", signupId: "9876543210123456" })).toBe("https://wa.me/15551234567/signup/9876543210123456");
-    expect(signupDeepLink({ phoneNumber: "+44 20 7946-0958", signupId: "1" })).toBe("https://wa.me/442079460958/signup/1");
-    expect(signupDeepLink({ phoneNumber: 15551234567, signupId: "1" })).toBe("https://wa.me/15551234567/signup/1");
+    expect(signupDeeplink({ phoneNumber: "15551234567", signupId: "9876543210123456" })).toBe("https://wa.me/15551234567/signup/9876543210123456");
+    expect(signupDeeplink({ phoneNumber: "+44 20 7946-0958", signupId: "1" })).toBe("https://wa.me/442079460958/signup/1");
+    expect(signupDeeplink({ phoneNumber: 15551234567, signupId: "1" })).toBe("https://wa.me/15551234567/signup/1");
   });
 
   it("refuses what wa.me would read as another number, and an empty id", () => {
-    const link = (phoneNumber: string) => () => signupDeepLink({ phoneNumber, signupId: "1" });
+    const link = (phoneNumber: string) => () => signupDeeplink({ phoneNumber, signupId: "1" });
     expect(link("+44 (0)20 7946 0958")).toThrow(/international number/);
     expect(link("020 7946 0958")).toThrow(/international number/);
     expect(link("1555123456789012")).toThrow(/international number/);
     expect(link("")).toThrow(/international number/);
     expect(link("+1.555.123")).toThrow(/international number/);
-    expect(() => signupDeepLink({ phoneNumber: "15551234567", signupId: "" })).toThrow(/signupId is empty/);
+    expect(() => signupDeeplink({ phoneNumber: "15551234567", signupId: "" })).toThrow(/signupId is empty/);
   });
 
   it("the id is one path segment", () => {
-    expect(signupDeepLink({ phoneNumber: "15551234567", signupId: "a/../b" })).toBe("https://wa.me/15551234567/signup/a%2F..%2Fb");
+    expect(signupDeeplink({ phoneNumber: "15551234567", signupId: "a/../b" })).toBe("https://wa.me/15551234567/signup/a%2F..%2Fb");
   });
 });
 

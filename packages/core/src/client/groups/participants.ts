@@ -31,9 +31,14 @@ export async function removeGroupParticipants(wa: WhatsApp, options: RemoveGroup
   return toGroupOperation(wire);
 }
 
+const MAX_PARTICIPANTS = 8;
+
 function participantEntries(participants: RemoveGroupParticipantsOptions["participants"]): Json[] {
   if (!Array.isArray(participants) || participants.length === 0) {
     throw new TypeError("removeGroupParticipants: participants is empty: pass phone numbers, WhatsApp ids or BSUIDs");
+  }
+  if (participants.length > MAX_PARTICIPANTS) {
+    throw new TypeError(`removeGroupParticipants: Meta takes at most ${MAX_PARTICIPANTS} participants a call, got ${participants.length}: split them`);
   }
   return participants.map((participant) => {
     const id = participant instanceof User ? participant.preferredId : String(participant).trim();

@@ -29,6 +29,8 @@ export interface SendCarouselOptions extends SendOptions {
 
 const MIN_CARDS = 2;
 const MAX_CARDS = 10;
+const MAX_BODY = 1024;
+const MAX_CARD_BODY = 160;
 
 /**
  * A horizontally scrolling carousel of media cards (pywa's `send_carousel`):
@@ -39,6 +41,7 @@ const MAX_CARDS = 10;
 export async function sendCarousel(wa: WhatsApp, o: SendCarouselOptions): Promise<SentMessage> {
   const sender = checkSendOptions(wa, o);
   if (typeof o.body !== "string" || o.body === "") throw new TypeError("sendCarousel: body is required (the text above the cards)");
+  if (o.body.length > MAX_BODY) throw new RangeError(`sendCarousel: body is ${o.body.length} characters; the Cloud API allows ${MAX_BODY}`);
   checkCards(o.cards);
   // Every check above runs before the first upload, so a bad card costs no upload.
   const cards = await Promise.all(o.cards.map((card, index) => toWireCard(wa, card, index, sender, o.signal)));
@@ -53,6 +56,9 @@ function checkCards(cards: CarouselCard[]): void {
   const shape = (card: CarouselCard) => `${headerType(card)} header, ${buttonsShape(card.buttons)}`;
   const first = shape(cards[0]!);
   cards.forEach((card, index) => {
+    if (card.body !== undefined && card.body.length > MAX_CARD_BODY) {
+      throw new RangeError(`sendCarousel: card ${index}'s body is ${card.body.length} characters; the Cloud API allows ${MAX_CARD_BODY}`);
+    }
     const own = shape(card);
     if (own !== first) {
       throw new TypeError(`sendCarousel: every card needs the same header type and buttons (card 0: ${first}; card ${index}: ${own})`);

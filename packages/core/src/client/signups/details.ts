@@ -8,7 +8,7 @@ import type { CallOptions } from "../../graph/request.ts";
 import { idStr, str, type Json } from "../../updates/json.ts";
 import type { SuccessResult } from "../results.ts";
 import type { WhatsApp } from "../whatsapp.ts";
-import { signupDeepLink } from "./deep-link.ts";
+import { signupDeeplink } from "./deeplink.ts";
 import type { SignupStatus } from "./types.ts";
 import { updateSignup, type UpdateSignupOptions } from "./update.ts";
 
@@ -77,8 +77,8 @@ export class SignupDetails {
     return updateSignup(this.#wa, { ...options, signupId: this.id });
   }
 
-  /** The opt-in link for one of the WABA's numbers (see `signupDeepLink`). */
+  /** The opt-in link for one of the WABA's numbers (see `signupDeeplink`). */
   getDeeplink(phoneNumber: string | number): string {
-    return signupDeepLink({ phoneNumber, signupId: this.id });
+    return signupDeeplink({ phoneNumber, signupId: this.id });
   }
 }

@@ -1,5 +1,5 @@
 import { idStr, type Json } from "../../updates/json.ts";
-import { signupDeepLink } from "./deep-link.ts";
+import { signupDeeplink } from "./deeplink.ts";
 
 /** Whether a signup's link works. Open: a status Meta adds later is kept as it came. */
 export type SignupStatus = "ACTIVE" | "DISABLED" | (string & {});
@@ -20,6 +20,6 @@ export class CreatedSignup {
    * number, so any number of the WABA works.
    */
   getDeeplink(phoneNumber: string | number): string {
-    return signupDeepLink({ phoneNumber, signupId: this.id });
+    return signupDeeplink({ phoneNumber, signupId: this.id });
   }
 }
