@@ -305,6 +305,12 @@ describe("removeGroupParticipants", () => {
       },
     });
     expect(op).toEqual({ requestId: "REQ_RM", raw: { messaging_product: "whatsapp", request_id: "REQ_RM" } });
+
+    // A User is addressed as the client addresses users (userIdentifierPriority).
+    server.clear();
+    server.respondOnce({ method: "DELETE", path: PARTICIPANTS }, { status: 200, json: { messaging_product: "whatsapp", request_id: "REQ_RM2" } });
+    await removeGroupParticipants(client({ userIdentifierPriority: ["waId", "bsuid", "parentBsuid"] }), { groupId: GROUP_ID, participants: [member] });
+    expect((sent().body as { participants: unknown[] }).participants).toEqual([{ user: "15559999999" }]);
   });
 
   it("no participants, an empty one or one that is no user id is refused before any request", async () => {

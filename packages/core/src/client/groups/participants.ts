@@ -1,6 +1,6 @@
 import { callOptions, type CallOptions } from "../../graph/request.ts";
 import type { Json } from "../../updates/json.ts";
-import { User } from "../../updates/user.ts";
+import { User, type UserIdentifier } from "../../updates/user.ts";
 import { resolveRecipient } from "../send/recipient.ts";
 import type { WhatsApp } from "../whatsapp.ts";
 import { groupSegment, toGroupOperation, type GroupOperation } from "./types.ts";
@@ -21,7 +21,7 @@ export interface RemoveGroupParticipantsOptions extends CallOptions {
  */
 export async function removeGroupParticipants(wa: WhatsApp, options: RemoveGroupParticipantsOptions): Promise<GroupOperation> {
   const group = groupSegment(options.groupId, "removeGroupParticipants");
-  const participants = participantEntries(options.participants);
+  const participants = participantEntries(options.participants, wa.userIdentifierPriority);
   const wire = await wa.api.request<Json>({
     method: "DELETE",
     path: `/${group}/participants`,
@@ -33,7 +33,7 @@ export async function removeGroupParticipants(wa: WhatsApp, options: RemoveGroup
 
 const MAX_PARTICIPANTS = 8;
 
-function participantEntries(participants: RemoveGroupParticipantsOptions["participants"]): Json[] {
+function participantEntries(participants: RemoveGroupParticipantsOptions["participants"], priority: readonly UserIdentifier[]): Json[] {
   if (!Array.isArray(participants) || participants.length === 0) {
     throw new TypeError("removeGroupParticipants: participants is empty: pass phone numbers, WhatsApp ids or BSUIDs");
   }
@@ -41,7 +41,8 @@ function participantEntries(participants: RemoveGroupParticipantsOptions["partic
     throw new TypeError(`removeGroupParticipants: Meta takes at most ${MAX_PARTICIPANTS} participants a call, got ${participants.length}: split them`);
   }
   return participants.map((participant) => {
-    const id = participant instanceof User ? participant.preferredId : String(participant).trim();
+    // A User (from getGroup) is addressed as the client addresses users.
+    const id = participant instanceof User ? participant.withPriority(priority).preferredId : String(participant).trim();
     if (!id) throw new TypeError("removeGroupParticipants: a participant is empty");
     // The same classification as a message's `to`: what would go out as a group id is no user.
     const fields = resolveRecipient(id);
