@@ -1,3 +1,4 @@
+import { fileName, ownedBytes } from "../media/bytes.ts";
 import { callOptions, type CallOptions } from "../../graph/request.ts";
 import type { Json } from "../../updates/json.ts";
 import type { WhatsApp } from "../whatsapp.ts";
@@ -58,13 +59,11 @@ function pictureFile(picture: GroupProfilePicture): { blob: Blob; name: string }
     if (picture.type !== "" && picture.type.split(";")[0]!.trim().toLowerCase() !== JPEG) {
       throw new TypeError(`updateGroupSettings: profilePicture must be a JPEG image, got a Blob of type ${JSON.stringify(picture.type)}`);
     }
-    if (typeof File !== "undefined" && picture instanceof File && picture.name) name = picture.name;
+    name = fileName(picture) ?? name;
     // slice() re-labels the part's type without copying the bytes.
     blob = picture.type === JPEG ? picture : picture.slice(0, picture.size, JPEG);
-  } else if (ArrayBuffer.isView(picture)) {
-    blob = new Blob([new Uint8Array(picture.buffer, picture.byteOffset, picture.byteLength) as Uint8Array<ArrayBuffer>], { type: JPEG });
-  } else if (picture instanceof ArrayBuffer) {
-    blob = new Blob([picture], { type: JPEG });
+  } else if (ownedBytes(picture)) {
+    blob = new Blob([ownedBytes(picture)!], { type: JPEG });
   } else {
     throw new TypeError(
       "updateGroupSettings: profilePicture must be the image's bytes (Uint8Array, ArrayBuffer) or a Blob / File; " +

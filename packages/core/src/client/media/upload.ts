@@ -1,4 +1,5 @@
 import { fromBase64 } from "../../encoding/base64.ts";
+import { fileName, ownedBytes } from "./bytes.ts";
 import { callOptions, type CallOptions } from "../../graph/request.ts";
 import type { WhatsApp } from "../whatsapp.ts";
 import { UploadedMedia } from "./handles.ts";
@@ -93,15 +94,13 @@ async function toBlob(media: UploadableMedia, signal: AbortSignal | undefined): 
     return { blob: bytesToBlob(decoded.bytes, decoded.mimeType) };
   }
   if (media instanceof Blob) {
-    const name = typeof File !== "undefined" && media instanceof File && media.name ? media.name : undefined;
+    const name = fileName(media);
     const blob = media.size > PIECE ? pieces(media) : media;
     return name ? { blob, name } : { blob };
   }
   if (media instanceof ReadableStream) return { blob: await streamToBlob(media, signal) };
-  if (ArrayBuffer.isView(media)) return { blob: bytesToBlob(viewBytes(media)) };
-  if (media instanceof ArrayBuffer || Object.prototype.toString.call(media) === "[object ArrayBuffer]") {
-    return { blob: bytesToBlob(new Uint8Array(media as ArrayBuffer)) };
-  }
+  const bytes = ownedBytes(media);
+  if (bytes) return { blob: bytesToBlob(bytes) };
   throw new TypeError(
     "uploadMedia: media must be a Uint8Array, an ArrayBuffer, a Blob or File, a ReadableStream of bytes, " +
       `or a data: URI; got ${Object.prototype.toString.call(media)}`,
@@ -153,7 +152,7 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, signal: Ab
       await reader.cancel();
       throw new TypeError(`uploadMedia: the stream must yield Uint8Array chunks, got ${Object.prototype.toString.call(value)}`);
     }
-    batch.push(viewBytes(value));
+    batch.push(ownedBytes(value)!);
     batched += value.byteLength;
     if (batched >= PIECE) {
       parts.push(new Blob(batch));
@@ -163,14 +162,6 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, signal: Ab
   }
   if (batch.length > 0) parts.push(new Blob(batch));
   return new Blob(parts);
-}
-
-/** The view's own bytes (not its whole buffer). Shared memory cannot go into a Blob, so it is copied. */
-function viewBytes(view: ArrayBufferView): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  return typeof SharedArrayBuffer !== "undefined" && bytes.buffer instanceof SharedArrayBuffer
-    ? new Uint8Array(bytes)
-    : (bytes as Uint8Array<ArrayBuffer>);
 }
 
 // `data:[<mime>][;param…];base64,<data>`. Only the header is matched: the payload can be megabytes.

@@ -1,3 +1,4 @@
+import { fileName, ownedBytes } from "../media/bytes.ts";
 import { callOptions, type CallOptions } from "../../graph/request.ts";
 import { resolveAppId } from "../app/app-id.ts";
 import { segment } from "../business/ids.ts";
@@ -68,18 +69,11 @@ export async function resumableUpload(wa: WhatsApp, options: ResumableUploadOpti
 
 function toBlob(file: ResumableFile): Blob {
   if (file instanceof Blob) return file;
-  if (ArrayBuffer.isView(file)) {
-    const view = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-    // Shared memory cannot go into a Blob: copy it then.
-    const owned = typeof SharedArrayBuffer !== "undefined" && view.buffer instanceof SharedArrayBuffer ? new Uint8Array(view) : view;
-    return new Blob([owned as Uint8Array<ArrayBuffer>]);
-  }
-  if (file instanceof ArrayBuffer || Object.prototype.toString.call(file) === "[object ArrayBuffer]") {
-    return new Blob([new Uint8Array(file as ArrayBuffer)]);
-  }
+  const bytes = ownedBytes(file);
+  if (bytes) return new Blob([bytes]);
   throw new TypeError(`resumableUpload: file must be a Uint8Array, an ArrayBuffer or a Blob, got ${Object.prototype.toString.call(file)}`);
 }
 
 function fileNameOf(file: ResumableFile): string | undefined {
-  return typeof File !== "undefined" && file instanceof File && file.name ? file.name : undefined;
+  return fileName(file);
 }
