@@ -14,9 +14,8 @@ abstract class Action extends FlowNode {
   abstract readonly name: string;
 }
 
-/** Sends the payload to the flow's data endpoint; the endpoint answers with the next screen. */
-export class DataExchangeAction extends Action {
-  readonly name = "data_exchange";
+/** An action that carries only a payload: `{ name, payload }`. */
+abstract class PayloadAction extends Action {
   readonly payload: ActionPayload;
 
   constructor(init: { payload?: ActionPayload } = {}) {
@@ -27,6 +26,11 @@ export class DataExchangeAction extends Action {
   serialize(ctx: SerializeContext): Record<string, unknown> {
     return { name: this.name, payload: serializeRecord(this.payload, child(ctx, "payload")) };
   }
+}
+
+/** Sends the payload to the flow's data endpoint; the endpoint answers with the next screen. */
+export class DataExchangeAction extends PayloadAction {
+  readonly name = "data_exchange";
 }
 
 /** Where a NavigateAction goes: a screen (or a plugin). */
@@ -65,18 +69,8 @@ export class NavigateAction extends Action {
 }
 
 /** Ends the flow; the payload arrives as the FlowCompletion's `response`. */
-export class CompleteAction extends Action {
+export class CompleteAction extends PayloadAction {
   readonly name = "complete";
-  readonly payload: ActionPayload;
-
-  constructor(init: { payload?: ActionPayload } = {}) {
-    super();
-    this.payload = init.payload ?? {};
-  }
-
-  serialize(ctx: SerializeContext): Record<string, unknown> {
-    return { name: this.name, payload: serializeRecord(this.payload, child(ctx, "payload")) };
-  }
 }
 
 /** Updates the current screen's data right away (Flow JSON 6.0). */

@@ -12,16 +12,20 @@ import { FormComponent, type FormProps } from "./base.ts";
 /** Options: DataSources (or their plain `{ id, title, … }`), or a reference to a list. */
 export type DataSourceInput = readonly DataSourceItem[] | Ref<readonly unknown[]>;
 
-/** `data-source` items become DataSources (Meta's keys, version checks); everything else as usual. */
-function serializeOption(key: string, value: unknown, ctx: SerializeContext): unknown {
-  if (key === "dataSource" && Array.isArray(value)) return serializeValue(value.map(toDataSource), ctx);
-  return serializeValue(value, ctx);
+/** A form component that chooses among options: its `data-source` items become DataSources (Meta's keys, version checks). */
+abstract class OptionsComponent<V, P extends FormProps & { dataSource: DataSourceInput }> extends FormComponent<V, P> {
+  protected override serializeProp(key: string, value: unknown, ctx: SerializeContext): unknown {
+    if (key === "dataSource" && Array.isArray(value)) return serializeValue(value.map(toDataSource), ctx);
+    return serializeValue(value, ctx);
+  }
 }
 
-/** CheckboxGroup and RadioButtonsGroup need a label from Flow JSON 4.0. */
-function labelRequiredFrom4(type: string, label: unknown, ctx: SerializeContext): void {
-  if (label === undefined && ctx.version !== undefined && !isOlder(ctx.version, "4.0")) {
-    throw new FlowJSONError(`${type} needs a label from Flow JSON 4.0 (this flow is ${ctx.version})`, ctx.path);
+/** CheckboxGroup and RadioButtonsGroup: options shown in a list, with a label required from Flow JSON 4.0. */
+abstract class OptionGroup<V, P extends GroupProps> extends OptionsComponent<V, P> {
+  protected override check(ctx: SerializeContext): void {
+    if (this.props.label === undefined && ctx.version !== undefined && !isOlder(ctx.version, "4.0")) {
+      throw new FlowJSONError(`${this.type} needs a label from Flow JSON 4.0 (this flow is ${ctx.version})`, ctx.path);
+    }
   }
 }
 
@@ -53,17 +57,9 @@ export interface CheckboxGroupProps extends GroupProps {
 }
 
 /** Several choices out of a list. */
-export class CheckboxGroup extends FormComponent<string[], CheckboxGroupProps> {
+export class CheckboxGroup extends OptionGroup<string[], CheckboxGroupProps> {
   constructor(props: CheckboxGroupProps) {
     super({ type: "CheckboxGroup", formBefore4: true, props: GROUP_SINCE }, props);
-  }
-
-  protected override check(ctx: SerializeContext): void {
-    labelRequiredFrom4(this.type, this.props.label, ctx);
-  }
-
-  protected override serializeProp(key: string, value: unknown, ctx: SerializeContext): unknown {
-    return serializeOption(key, value, ctx);
   }
 }
 
@@ -73,17 +69,9 @@ export interface RadioButtonsGroupProps extends GroupProps {
 }
 
 /** One choice out of a list, all shown. */
-export class RadioButtonsGroup extends FormComponent<string, RadioButtonsGroupProps> {
+export class RadioButtonsGroup extends OptionGroup<string, RadioButtonsGroupProps> {
   constructor(props: RadioButtonsGroupProps) {
     super({ type: "RadioButtonsGroup", formBefore4: true, props: GROUP_SINCE }, props);
-  }
-
-  protected override check(ctx: SerializeContext): void {
-    labelRequiredFrom4(this.type, this.props.label, ctx);
-  }
-
-  protected override serializeProp(key: string, value: unknown, ctx: SerializeContext): unknown {
-    return serializeOption(key, value, ctx);
   }
 }
 
@@ -103,13 +91,9 @@ export interface DropdownProps extends FormProps {
 }
 
 /** One choice out of a list, in a picker. */
-export class Dropdown extends FormComponent<string, DropdownProps> {
+export class Dropdown extends OptionsComponent<string, DropdownProps> {
   constructor(props: DropdownProps) {
     super({ type: "Dropdown", formBefore4: true, props: { onUnselectAction: "6.0" } }, props);
-  }
-
-  protected override serializeProp(key: string, value: unknown, ctx: SerializeContext): unknown {
-    return serializeOption(key, value, ctx);
   }
 }
 
@@ -133,7 +117,7 @@ export interface ChipsSelectorProps extends FormProps {
 }
 
 /** Several choices, shown as chips (Flow JSON 6.3). */
-export class ChipsSelector extends FormComponent<string[], ChipsSelectorProps> {
+export class ChipsSelector extends OptionsComponent<string[], ChipsSelectorProps> {
   constructor(props: ChipsSelectorProps) {
     super({ type: "ChipsSelector", since: "6.3", props: { onUnselectAction: "7.1" } }, props);
   }
@@ -142,10 +126,6 @@ export class ChipsSelector extends FormComponent<string[], ChipsSelectorProps> {
     if (this.props.onSelectAction instanceof UpdateDataAction) {
       requireVersion(ctx, "7.1", "ChipsSelector.onSelectAction with update_data");
     }
-  }
-
-  protected override serializeProp(key: string, value: unknown, ctx: SerializeContext): unknown {
-    return serializeOption(key, value, ctx);
   }
 }
 
