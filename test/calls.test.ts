@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CallPermissionNotFound, CallingNotEnabled, WhatsApp, type UpdateKind, type UpdateKinds } from "@edgewa/core";
+import { CallPermissionNotFound, CallingNotEnabled, type UpdateKind, type UpdateKinds } from "@edgewa/core";
 import {
   acceptCall, getCallPermissions, initiateCall, preAcceptCall, rejectCall, terminateCall, type SdpAnswer, type SdpOffer,
 } from "../packages/core/src/client/calls/index.ts";
 import { loadFixtures } from "./fixtures/updates/index.ts";
 import { PHONE_ID, TOKEN, graphSuite } from "./support/graph-suite.ts";
 import type { RecordedRequest } from "./support/graph-server.ts";
-import { signedRequest } from "./support/webhook.ts";
+import { inHandler as runInHandler } from "./support/in-handler.ts";
 
 /**
  * The Calling API: each method's request, and the call shortcuts pywa has on call
@@ -130,23 +130,8 @@ function fixture(file: string, name: string): object {
 }
 
 /** POSTs the signed payload to a fresh client and runs `act` on the update of `kind` in its handler. */
-async function inHandler<K extends Exclude<UpdateKind, "raw">, R>(kind: K, payload: object, act: (update: UpdateKinds[K]) => Promise<R>): Promise<R> {
-  const wa = client();
-  const outcome: { done: boolean; value?: R; error?: unknown } = { done: false };
-  const register = (wa as unknown as Record<string, (cb: (wa: WhatsApp, u: UpdateKinds[K]) => unknown) => unknown>)[`on${kind[0]!.toUpperCase()}${kind.slice(1)}`]!;
-  register(async (_, update) => {
-    outcome.done = true;
-    try {
-      outcome.value = await act(update);
-    } catch (error) {
-      outcome.error = error;
-    }
-  });
-  const response = await wa.fetch(signedRequest(SECRET, payload));
-  expect(response.status).toBe(200);
-  expect(outcome.done, `no ${kind} handler ran`).toBe(true);
-  if ("error" in outcome) throw outcome.error;
-  return outcome.value as R;
+function inHandler<K extends Exclude<UpdateKind, "raw">, R>(kind: K, payload: object, act: (update: UpdateKinds[K]) => Promise<R>): Promise<R> {
+  return runInHandler(client(), SECRET, kind, payload, act);
 }
 
 describe("call shortcuts", () => {

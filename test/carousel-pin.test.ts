@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WhatsApp, type CarouselCard, type UpdateKinds } from "@edgewa/core";
 import { loadFixtures } from "./fixtures/updates/index.ts";
 import { startGraphServer, type GraphServer } from "./support/graph-server.ts";
-import { signedRequest } from "./support/webhook.ts";
+import { inHandler as runInHandler } from "./support/in-handler.ts";
 
 /**
  * Media carousels (`sendCarousel`, `replyCarousel`) and group pins (`pinMessage`,
@@ -191,20 +191,9 @@ describe("shortcuts: replyCarousel, message.pin() / unpin()", () => {
   const groupMessageId = (payload: object) =>
     ((payload as { entry: { changes: { value: { messages: { id: string }[] } }[] }[] }).entry[0]!.changes[0]!.value.messages[0]!.id);
 
-  async function inHandler<R>(payload: object, act: (m: UpdateKinds["message"]) => Promise<R>): Promise<R> {
-    let result: { value?: R; error?: unknown } | undefined;
+  function inHandler<R>(payload: object, act: (m: UpdateKinds["message"]) => Promise<R>): Promise<R> {
     const bot = new WhatsApp({ phoneId: PHONE_ID, token: "test-token", appSecret: SECRET, graphUrl: server.url, logger: quiet, retry: { maxAttempts: 1 } });
-    bot.onMessage(async (_, m) => {
-      try {
-        result = { value: await act(m) };
-      } catch (error) {
-        result = { error };
-      }
-    });
-    expect((await bot.fetch(signedRequest(SECRET, payload))).status).toBe(200);
-    if (!result) throw new Error("no message handler ran");
-    if ("error" in result) throw result.error;
-    return result.value as R;
+    return runInHandler(bot, SECRET, "message", payload, act);
   }
 
   it("replyCarousel in a group goes to the group, quoting on request", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { WhatsApp, type SentMessage } from "@edgewa/core";
-import { startGraphServer, type GraphServer } from "./support/graph-server.ts";
+import { PHONE_ID, graphSuite } from "./support/graph-suite.ts";
 
 /**
  * The options every send shares (issue 3, item 2): `replyToMessageId` →
@@ -9,7 +9,6 @@ import { startGraphServer, type GraphServer } from "./support/graph-server.ts";
  * local Graph API server. Each method is called twice, without and with the three
  * options: the second body must be the first plus exactly those fields.
  */
-const PHONE_ID = "1234567890";
 const SEND_PATH = `/v25.0/${PHONE_ID}/messages`;
 const TO = "972501234567";
 const GROUP = "120363025555555555@g.us";
@@ -19,17 +18,10 @@ const TRACKER = "campaign=spring;user=42";
 const KEY_HASH = "c2VjcmV0LWlkZW50aXR5LWtleS1oYXNo";
 const IMAGE = "https://cdn.example.com/cat.jpg";
 const VIDEO = "https://cdn.example.com/clip.mp4";
-const quiet = { debug() {}, warn() {}, error() {} };
 
-let server: GraphServer;
+const { server, client } = graphSuite();
 let wa: WhatsApp;
-
-beforeAll(async () => {
-  server = await startGraphServer({ token: "test-token" });
-  wa = new WhatsApp({ phoneId: PHONE_ID, token: "test-token", graphUrl: server.url, logger: quiet });
-});
-afterAll(() => server.close());
-beforeEach(() => server.clear());
+beforeEach(() => void (wa = client()));
 
 /** The three shared options, any of them; reactions get them through a cast, as a careless caller would. */
 interface Common {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BlockListLimitReached, WhatsApp, type UpdateKind, type UpdateKinds } from "@edgewa/core";
 import { loadFixtures } from "./fixtures/updates/index.ts";
 import { startGraphServer, type GraphServer, type RecordedRequest } from "./support/graph-server.ts";
-import { signedRequest, textPayload } from "./support/webhook.ts";
+import { inHandler as runInHandler } from "./support/in-handler.ts";
+import { textPayload } from "./support/webhook.ts";
 
 /**
  * The reply shortcuts of incoming updates (pywa's `_ClientShortcuts`), end to end:
@@ -56,23 +57,7 @@ async function inHandler<K extends Exclude<UpdateKind, "raw">, R>(
     filterUpdates: options.filterUpdates ?? true,
     retry: { maxAttempts: 1 },
   });
-  const outcome: { done: boolean; value?: R; error?: unknown } = { done: false };
-  const method = `on${kind[0]!.toUpperCase()}${kind.slice(1)}`;
-  const register = (wa as unknown as Record<string, (cb: (wa: WhatsApp, u: UpdateKinds[K]) => unknown) => unknown>)[method]!;
-  register(async (_, update) => {
-    if (outcome.done) return;
-    outcome.done = true;
-    try {
-      outcome.value = await act(update);
-    } catch (error) {
-      outcome.error = error;
-    }
-  });
-  const response = await wa.fetch(signedRequest(SECRET, payload));
-  expect(response.status).toBe(200);
-  expect(outcome.done, `no ${kind} handler ran`).toBe(true);
-  if ("error" in outcome) throw outcome.error;
-  return outcome.value as R;
+  return runInHandler(wa, SECRET, kind, payload, act);
 }
 
 /** The one request the server got; fails if there were more or fewer. */
