@@ -1,3 +1,5 @@
+import { redactKnown } from "../graph/errors/redact.ts";
+
 /** Where edgewa writes what it has to say. `console` fits; so does pino or a Workers logger. */
 export interface Logger {
   debug(...args: unknown[]): void;
@@ -18,14 +20,13 @@ export interface RedactingLogger extends Logger {
 export function redactingLogger(base: Logger, secrets: readonly (string | undefined)[]): RedactingLogger {
   const hidden: string[] = [];
   const hide = (secret: string | undefined) => {
-    // Shorter strings would blank out ordinary words; nothing that short is a secret here.
-    if (typeof secret === "string" && secret.length >= 4 && !hidden.includes(secret)) hidden.push(secret);
+    if (typeof secret === "string" && !hidden.includes(secret)) hidden.push(secret);
   };
   secrets.forEach(hide);
   const clean = (arg: unknown): unknown => {
     if (hidden.length === 0) return arg;
-    if (typeof arg === "string") return redact(arg, hidden);
-    if (arg instanceof Error) return redact(describeError(arg), hidden);
+    if (typeof arg === "string") return redactKnown(arg, hidden);
+    if (arg instanceof Error) return redactKnown(describeError(arg), hidden);
     return arg;
   };
   return {
@@ -36,11 +37,6 @@ export function redactingLogger(base: Logger, secrets: readonly (string | undefi
   };
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join("[redacted]");
-  return out;
-}
 
 /** An error as one string: its stack when it has one (which starts with the message), with causes. */
 function describeError(error: Error): string {

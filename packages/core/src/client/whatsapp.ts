@@ -21,6 +21,7 @@ import { GraphApi } from "../graph/request.ts";
 import { FlowEndpoints, isFlowRequestHandler, type FlowRequestHandler, type FlowRequestHandlerOptions } from "../flows/register.ts";
 import type { FlowFetchHandler, FlowRequestCallback } from "../flows/endpoint.ts";
 import { redactingLogger, type Logger, type RedactingLogger } from "./log.ts";
+import { tokenForms } from "../graph/errors/redact.ts";
 import type { WhatsAppOptions } from "./options.ts";
 import type { SentMessage } from "./sent-message.ts";
 import { sendMessage, type SendMessageOptions } from "./send/text.ts";
@@ -189,8 +190,7 @@ export class WhatsApp {
     this.#verifyToken = options.verifyToken;
     this.#onError = options.onError;
     this.#redacting = redactingLogger(options.logger ?? console, [
-      options.token,
-      options.token?.trim(), // what fetch sends, and Meta may echo
+      ...(options.token === undefined ? [] : tokenForms(options.token)),
       options.appSecret,
       options.verifyToken,
       options.businessPrivateKeyPassword,
@@ -282,8 +282,7 @@ export class WhatsApp {
     const root = rootOf(this);
     root.#token = token;
     root.api.setToken(token);
-    root.#redacting.hide(token);
-    root.#redacting.hide(token.trim());
+    for (const form of tokenForms(token)) root.#redacting.hide(form);
   }
 
   // ── The HTTP surface ─────────────────────────────────────────────────────────

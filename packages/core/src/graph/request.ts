@@ -1,3 +1,4 @@
+import { redactKnown, tokenForms } from "./errors/redact.ts";
 import {
   GraphNetworkError,
   GraphResponseError,
@@ -149,12 +150,7 @@ export class GraphApi {
    * Meta's `EAA…` ones that the pattern-based redaction of the error classes catches.
    */
   #withoutToken(text: string): string {
-    const token = this.#token;
-    if (token === undefined || token.length < 4) return text;
-    // fetch trims the header value, so Meta sees (and echoes) the trimmed token; also
-    // as written inside a JSON string (`"`, `\` or a control character in it).
-    const forms = [token, token.trim(), JSON.stringify(token).slice(1, -1)].filter((form) => form.length >= 4);
-    return forms.reduce((out, form) => out.split(form).join("[redacted]"), text);
+    return this.#token === undefined ? text : redactKnown(text, tokenForms(this.#token));
   }
 
   #base(host: GraphRequest["host"]): string {

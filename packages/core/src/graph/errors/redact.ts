@@ -29,6 +29,25 @@ export function redactSecrets(text: string): string {
     .replace(META_TOKEN, REDACTED);
 }
 
+/** Shorter strings would blank out ordinary words; nothing that short is a secret here. */
+const MIN_SECRET_LENGTH = 4;
+
+/** `text` with each of these known secrets masked wherever it appears. */
+export function redactKnown(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+/**
+ * The forms an access token can come back in: as given, trimmed (fetch trims a
+ * header value, so Meta sees and echoes that), and as written inside a JSON string
+ * (a `"`, `\` or control character escaped).
+ */
+export function tokenForms(token: string): string[] {
+  return [...new Set([token, token.trim(), JSON.stringify(token).slice(1, -1)])].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+
 function isSecretParam(pair: string): boolean {
   const eq = pair.indexOf("=");
   const rawKey = eq < 0 ? pair : pair.slice(0, eq);
