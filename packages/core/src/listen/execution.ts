@@ -129,12 +129,7 @@ export class Execution {
    * for real from here is written as it happens.
    */
   async takeOver(): Promise<boolean> {
-    const version = await this.ctx.store.set(this.#key(), this.#record(undefined, this.ctx.now() + this.ctx.leaseMs), {
-      ttlMs: this.ctx.maxIdleMs,
-      ifVersion: this.version ?? null,
-    });
-    if (version === false) return false;
-    this.version = version;
+    if (!(await this.#writeLeased())) return false;
     this.#holdsLease = true;
     return true;
   }
